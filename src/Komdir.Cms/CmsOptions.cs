@@ -1,0 +1,24 @@
+namespace Komdir.Cms;
+
+/// <summary>Settings of the engine, bound from the "Cms" configuration section.</summary>
+public sealed class CmsOptions
+{
+    public const string Section = "Cms";
+
+    /// <summary>The folder of content files; relative paths are taken from the host's content root.</summary>
+    public string ContentFolder { get; set; } = "../../content";
+
+    /// <summary>Import the content folder at start when the database has no content yet.</summary>
+    public bool ImportWhenEmpty { get; set; } = true;
+}
+
+/// <summary>Which database the engine uses, bound from the "Database" configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public const string ConnectionStringName = "Komdir";
+
+    /// <summary>"Sqlite" (default) or "PostgreSQL".</summary>
+    public string Provider { get; set; } = "Sqlite";
+}

@@ -1,0 +1,31 @@
+namespace Komdir.Cms.Content;
+
+/// <summary>What changed, told to every <see cref="IContentChangeHandler"/> after the change is committed.</summary>
+/// <param name="Kind">The act.</param>
+/// <param name="Keys">The nodes acted on (not their descendants).</param>
+/// <param name="AffectsPublished">True when readers may now see something different.</param>
+public sealed record ContentChange(ContentChangeKind Kind, IReadOnlyList<Guid> Keys, bool AffectsPublished);
+
+public enum ContentChangeKind
+{
+    Saved,
+    Published,
+    Unpublished,
+    RolledBack,
+    Moved,
+    Sorted,
+    Trashed,
+    Restored,
+    Deleted,
+    Imported,
+    Media,
+}
+
+/// <summary>
+/// Reacts to committed content changes: the published cache, the search index, the output cache and the
+/// cluster notifier each register one. Handlers run in registration order; one failing does not stop the rest.
+/// </summary>
+public interface IContentChangeHandler
+{
+    Task HandleAsync(ContentChange change, CancellationToken cancellationToken);
+}

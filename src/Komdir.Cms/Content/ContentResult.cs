@@ -1,0 +1,29 @@
+namespace Komdir.Cms.Content;
+
+/// <summary>A problem that stops an operation, in Danish, optionally tied to one property (or "name"/"urlSegment").</summary>
+public sealed record ContentError(string? Field, string Message);
+
+/// <summary>Someone else saved the node after the version the editor started from.</summary>
+public sealed record ContentConflict(int LatestVersionNumber, string LatestAuthor, DateTimeOffset LatestSavedUtc, string LatestName, IReadOnlyDictionary<string, object?> LatestValues);
+
+/// <summary>The outcome of a content operation. Nothing is written unless it succeeded.</summary>
+public sealed record ContentResult
+{
+    public bool Succeeded => Errors.Count == 0 && Conflict is null;
+
+    public IReadOnlyList<ContentError> Errors { get; init; } = [];
+
+    public ContentConflict? Conflict { get; init; }
+
+    public Guid? Key { get; init; }
+
+    public int? VersionNumber { get; init; }
+
+    public static ContentResult Ok(Guid key, int? versionNumber = null) => new() { Key = key, VersionNumber = versionNumber };
+
+    public static ContentResult Fail(string message, string? field = null) => new() { Errors = [new ContentError(field, message)] };
+
+    public static ContentResult Fail(IReadOnlyList<ContentError> errors) => new() { Errors = errors };
+
+    public static ContentResult NotFound() => Fail("Siden findes ikke (længere).");
+}

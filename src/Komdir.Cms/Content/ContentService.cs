@@ -1,0 +1,448 @@
+using Komdir.Cms.Audit;
+using Komdir.Cms.ContentTypes;
+using Komdir.Cms.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komdir.Cms.Content;
+
+/// <summary>How a version came about, for imports and rollbacks; editors' saves use the defaults.</summary>
+public sealed record VersionOptions(VersionOrigin Origin = VersionOrigin.Editor, string? ImportHash = null, Guid? Key = null, int? SortOrder = null);
+
+/// <summary>
+/// Every write to the content tree goes through here: each save is a new immutable version, publishing is an
+/// explicit act with who and when, and each act is audited in the same transaction. Handlers are told after commit.
+/// </summary>
+public sealed class ContentService(
+    IDbContextFactory<CmsDbContext> dbFactory,
+    DocumentTypeCollection documentTypes,
+    ContentChangeNotifier notifier,
+    TimeProvider clock)
+{
+    public async Task<ContentResult> CreateAsync(
+        Guid? parentKey,
+        string contentType,
+        string name,
+        string? urlSegment,
+        IReadOnlyDictionary<string, object?> values,
+        string actor,
+        VersionOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new VersionOptions();
+        var type = documentTypes.Find(contentType);
+        if (type is null)
+        {
+            return ContentResult.Fail($"Dokumenttypen \"{contentType}\" findes ikke.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        ContentNode? parent = null;
+        if (parentKey is not null)
+        {
+            parent = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == parentKey, cancellationToken);
+            if (parent is null || parent.TrashedUtc is not null)
+            {
+                return ContentResult.Fail("Den overordnede side findes ikke.");
+            }
+
+            if (!documentTypes.Get(parent.ContentType).AllowedChildTypes.Contains(contentType))
+            {
+                return ContentResult.Fail($"En {type.Name.ToLowerInvariant()} kan ikke oprettes under en {documentTypes.Get(parent.ContentType).Name.ToLowerInvariant()}.");
+            }
+        }
+        else if (!type.AllowedAtRoot)
+        {
+            return ContentResult.Fail($"En {type.Name.ToLowerInvariant()} kan ikke oprettes i roden af træet.");
+        }
+
+        var segment = string.IsNullOrWhiteSpace(urlSegment) ? UrlSegments.FromName(name) : urlSegment.Trim();
+        var errors = ContentValidator.ValidateForSave(type, name, segment, values);
+        if (errors.Count == 0 && await SegmentTakenAsync(db, parent?.Id, segment, exceptNodeId: null, cancellationToken))
+        {
+            errors.Add(SegmentTaken(segment));
+        }
+
+        if (options.Key is { } wantedKey && await db.ContentNodes.AnyAsync(n => n.Key == wantedKey, cancellationToken))
+        {
+            errors.Add(new ContentError(null, "Der findes allerede en side med denne nøgle."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ContentResult.Fail(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var sortOrder = options.SortOrder ?? (await db.ContentNodes.Where(n => n.ParentId == (parent == null ? null : parent.Id)).MaxAsync(n => (int?)n.SortOrder, cancellationToken) ?? -1) + 1;
+        var node = new ContentNode
+        {
+            Key = options.Key ?? Guid.NewGuid(),
+            ParentId = parent?.Id,
+            SortOrder = sortOrder,
+            ContentType = contentType,
+            CreatedUtc = now,
+            CreatedBy = actor,
+            LatestVersionNumber = 1,
+        };
+        node.Versions.Add(NewVersion(1, name.Trim(), segment, values, actor, now, options));
+        db.ContentNodes.Add(node);
+        db.AuditEntries.Add(Audit(actor, options.Origin == VersionOrigin.Import ? AuditActions.Import : AuditActions.Create, node.Key, $"{type.Name} \"{name.Trim()}\", version 1", now));
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Saved, [node.Key], AffectsPublished: false), cancellationToken);
+        return ContentResult.Ok(node.Key, 1);
+    }
+
+    /// <summary>Saves a new version. <paramref name="basedOnVersion"/> is the version the editor started from; if someone saved since, nothing is written and the conflict is returned.</summary>
+    public async Task<ContentResult> SaveAsync(
+        Guid key,
+        int basedOnVersion,
+        string name,
+        string? urlSegment,
+        IReadOnlyDictionary<string, object?> values,
+        string actor,
+        VersionOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new VersionOptions();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
+        if (node is null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        if (node.LatestVersionNumber != basedOnVersion)
+        {
+            return await ConflictAsync(db, node, cancellationToken);
+        }
+
+        var type = documentTypes.Get(node.ContentType);
+        var segment = string.IsNullOrWhiteSpace(urlSegment) ? UrlSegments.FromName(name) : urlSegment.Trim();
+        var errors = ContentValidator.ValidateForSave(type, name, segment, values);
+        if (errors.Count == 0 && await SegmentTakenAsync(db, node.ParentId, segment, node.Id, cancellationToken))
+        {
+            errors.Add(SegmentTaken(segment));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ContentResult.Fail(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var number = node.LatestVersionNumber + 1;
+        node.LatestVersionNumber = number;
+        db.ContentVersions.Add(NewVersion(number, name.Trim(), segment, values, actor, now, options, node.Id));
+        db.AuditEntries.Add(Audit(actor, AuditActions.Save, key, $"version {number}", now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another save took the same version number between our read and our write.
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var current = await fresh.ContentNodes.SingleAsync(n => n.Key == key, cancellationToken);
+            return await ConflictAsync(fresh, current, cancellationToken);
+        }
+
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Saved, [key], AffectsPublished: false), cancellationToken);
+        return ContentResult.Ok(key, number);
+    }
+
+    /// <summary>Publishes the node's newest version. Its parent must be published, and required values present.</summary>
+    public async Task<ContentResult> PublishAsync(Guid key, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var node = await db.ContentNodes.Include(n => n.Parent).SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
+        if (node is null || node.TrashedUtc is not null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        if (node.Parent is { } parent && (parent.PublishedVersionId is null || parent.TrashedUtc is not null))
+        {
+            return ContentResult.Fail("Den overordnede side er ikke udgivet. Udgiv den først.");
+        }
+
+        var latest = await db.ContentVersions.SingleAsync(v => v.NodeId == node.Id && v.Number == node.LatestVersionNumber, cancellationToken);
+        var type = documentTypes.Get(node.ContentType);
+        var errors = ContentValidator.ValidateForPublish(type, ContentValues.Deserialize(latest.ValuesJson, type));
+        if (errors.Count > 0)
+        {
+            return ContentResult.Fail(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        node.PublishedVersionId = latest.Id;
+        node.PublishedUtc = now;
+        node.PublishedBy = actor;
+        db.AuditEntries.Add(Audit(actor, AuditActions.Publish, key, $"version {latest.Number}", now));
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Published, [key], AffectsPublished: true), cancellationToken);
+        return ContentResult.Ok(key, latest.Number);
+    }
+
+    public async Task<ContentResult> UnpublishAsync(Guid key, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
+        if (node is null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        if (node.PublishedVersionId is null)
+        {
+            return ContentResult.Fail("Siden er ikke udgivet.");
+        }
+
+        var now = clock.GetUtcNow();
+        node.PublishedVersionId = null;
+        node.PublishedUtc = now;
+        node.PublishedBy = actor;
+        db.AuditEntries.Add(Audit(actor, AuditActions.Unpublish, key, null, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Unpublished, [key], AffectsPublished: true), cancellationToken);
+        return ContentResult.Ok(key);
+    }
+
+    /// <summary>Restores an earlier version as a new version; publishes it at once when <paramref name="publish"/> is set.</summary>
+    public async Task<ContentResult> RollbackAsync(Guid key, int versionNumber, string actor, bool publish, CancellationToken cancellationToken = default)
+    {
+        int latestNumber;
+        ContentVersion old;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var node = await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
+            if (node is null)
+            {
+                return ContentResult.NotFound();
+            }
+
+            var found = await db.ContentVersions.AsNoTracking().SingleOrDefaultAsync(v => v.NodeId == node.Id && v.Number == versionNumber, cancellationToken);
+            if (found is null)
+            {
+                return ContentResult.Fail($"Version {versionNumber} findes ikke.");
+            }
+
+            old = found;
+            latestNumber = node.LatestVersionNumber;
+        }
+
+        var type = documentTypes.Get((await GetNodeTypeAsync(key, cancellationToken))!);
+        var saved = await SaveAsync(key, latestNumber, old.Name, old.UrlSegment, ContentValues.Deserialize(old.ValuesJson, type), actor, new VersionOptions(VersionOrigin.Rollback), cancellationToken);
+        if (!saved.Succeeded)
+        {
+            return saved;
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var version = await db.ContentVersions.SingleAsync(v => v.Node!.Key == key && v.Number == saved.VersionNumber, cancellationToken);
+            version.RestoredFromNumber = versionNumber;
+            db.AuditEntries.Add(Audit(actor, AuditActions.Rollback, key, $"version {versionNumber} gendannet som version {saved.VersionNumber}", clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (publish)
+        {
+            var published = await PublishAsync(key, actor, cancellationToken);
+            if (!published.Succeeded)
+            {
+                return published;
+            }
+        }
+
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.RolledBack, [key], AffectsPublished: publish), cancellationToken);
+        return saved;
+    }
+
+    /// <summary>Moves a node (with its subtree) under a new parent, or to the root when <paramref name="newParentKey"/> is null.</summary>
+    public async Task<ContentResult> MoveAsync(Guid key, Guid? newParentKey, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
+        if (node is null || node.TrashedUtc is not null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        var type = documentTypes.Get(node.ContentType);
+        ContentNode? newParent = null;
+        if (newParentKey is not null)
+        {
+            newParent = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == newParentKey, cancellationToken);
+            if (newParent is null || newParent.TrashedUtc is not null)
+            {
+                return ContentResult.Fail("Den nye overordnede side findes ikke.");
+            }
+
+            if (!documentTypes.Get(newParent.ContentType).AllowedChildTypes.Contains(node.ContentType))
+            {
+                return ContentResult.Fail($"En {type.Name.ToLowerInvariant()} kan ikke ligge under en {documentTypes.Get(newParent.ContentType).Name.ToLowerInvariant()}.");
+            }
+
+            if (await IsSelfOrDescendantAsync(db, newParent.Id, node.Id, cancellationToken))
+            {
+                return ContentResult.Fail("En side kan ikke flyttes ind under sig selv.");
+            }
+        }
+        else if (!type.AllowedAtRoot)
+        {
+            return ContentResult.Fail($"En {type.Name.ToLowerInvariant()} kan ikke ligge i roden af træet.");
+        }
+
+        var segment = await db.ContentVersions.Where(v => v.NodeId == node.Id && v.Number == node.LatestVersionNumber).Select(v => v.UrlSegment).SingleAsync(cancellationToken);
+        if (await SegmentTakenAsync(db, newParent?.Id, segment, node.Id, cancellationToken))
+        {
+            return ContentResult.Fail(SegmentTaken(segment).Message);
+        }
+
+        var now = clock.GetUtcNow();
+        node.ParentId = newParent?.Id;
+        node.SortOrder = (await db.ContentNodes.Where(n => n.ParentId == node.ParentId && n.Id != node.Id).MaxAsync(n => (int?)n.SortOrder, cancellationToken) ?? -1) + 1;
+        db.AuditEntries.Add(Audit(actor, AuditActions.Move, key, newParentKey is null ? "til roden" : $"under {newParentKey}", now));
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Moved, [key], AffectsPublished: node.PublishedVersionId is not null), cancellationToken);
+        return ContentResult.Ok(key);
+    }
+
+    /// <summary>Sets the order of a parent's children to the order given.</summary>
+    public async Task<ContentResult> SortAsync(Guid? parentKey, IReadOnlyList<Guid> orderedKeys, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        int? parentId = null;
+        if (parentKey is not null)
+        {
+            parentId = await db.ContentNodes.Where(n => n.Key == parentKey).Select(n => (int?)n.Id).SingleOrDefaultAsync(cancellationToken);
+            if (parentId is null)
+            {
+                return ContentResult.NotFound();
+            }
+        }
+
+        var children = await db.ContentNodes.Where(n => n.ParentId == parentId && n.TrashedUtc == null).ToListAsync(cancellationToken);
+        if (children.Count != orderedKeys.Count || children.Any(c => !orderedKeys.Contains(c.Key)))
+        {
+            return ContentResult.Fail("Rækkefølgen skal nævne hver underside præcis én gang. Genindlæs siden og prøv igen.");
+        }
+
+        for (var i = 0; i < orderedKeys.Count; i++)
+        {
+            children.Single(c => c.Key == orderedKeys[i]).SortOrder = i;
+        }
+
+        db.AuditEntries.Add(Audit(actor, AuditActions.Sort, parentKey, null, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Sorted, orderedKeys, AffectsPublished: true), cancellationToken);
+        return ContentResult.Ok(parentKey ?? Guid.Empty);
+    }
+
+    /// <summary>Moves a node and its subtree to the recycle bin; it disappears from the public site.</summary>
+    public async Task<ContentResult> TrashAsync(Guid key, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
+        if (node is null || node.TrashedUtc is not null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        node.TrashedUtc = now;
+        db.AuditEntries.Add(Audit(actor, AuditActions.Trash, key, null, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Trashed, [key], AffectsPublished: true), cancellationToken);
+        return ContentResult.Ok(key);
+    }
+
+    /// <summary>Takes a node out of the recycle bin, back to where it was.</summary>
+    public async Task<ContentResult> RestoreAsync(Guid key, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var node = await db.ContentNodes.Include(n => n.Parent).SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
+        if (node is null || node.TrashedUtc is null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        if (node.Parent is { TrashedUtc: not null })
+        {
+            return ContentResult.Fail("Den overordnede side ligger selv i papirkurven. Gendan den først.");
+        }
+
+        var segment = await db.ContentVersions.Where(v => v.NodeId == node.Id && v.Number == node.LatestVersionNumber).Select(v => v.UrlSegment).SingleAsync(cancellationToken);
+        if (await SegmentTakenAsync(db, node.ParentId, segment, node.Id, cancellationToken))
+        {
+            return ContentResult.Fail(SegmentTaken(segment).Message + " Omdøb den anden side først.");
+        }
+
+        var now = clock.GetUtcNow();
+        node.TrashedUtc = null;
+        db.AuditEntries.Add(Audit(actor, AuditActions.Restore, key, null, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Restored, [key], AffectsPublished: node.PublishedVersionId is not null), cancellationToken);
+        return ContentResult.Ok(key);
+    }
+
+    private async Task<string?> GetNodeTypeAsync(Guid key, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ContentNodes.Where(n => n.Key == key).Select(n => n.ContentType).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private static async Task<bool> SegmentTakenAsync(CmsDbContext db, int? parentId, string segment, int? exceptNodeId, CancellationToken cancellationToken) =>
+        await (from sibling in db.ContentNodes
+               where sibling.ParentId == parentId && sibling.TrashedUtc == null && sibling.Id != exceptNodeId
+               join version in db.ContentVersions on new { NodeId = sibling.Id, Number = sibling.LatestVersionNumber } equals new { version.NodeId, version.Number }
+               where version.UrlSegment == segment
+               select sibling.Id).AnyAsync(cancellationToken);
+
+    private static async Task<bool> IsSelfOrDescendantAsync(CmsDbContext db, int candidateId, int ancestorId, CancellationToken cancellationToken)
+    {
+        int? current = candidateId;
+        while (current is not null)
+        {
+            if (current == ancestorId)
+            {
+                return true;
+            }
+
+            current = await db.ContentNodes.Where(n => n.Id == current).Select(n => n.ParentId).SingleAsync(cancellationToken);
+        }
+
+        return false;
+    }
+
+    private async Task<ContentResult> ConflictAsync(CmsDbContext db, ContentNode node, CancellationToken cancellationToken)
+    {
+        var latest = await db.ContentVersions.AsNoTracking().SingleAsync(v => v.NodeId == node.Id && v.Number == node.LatestVersionNumber, cancellationToken);
+        var type = documentTypes.Get(node.ContentType);
+        return new ContentResult
+        {
+            Key = node.Key,
+            Conflict = new ContentConflict(latest.Number, latest.CreatedBy, latest.CreatedUtc, latest.Name, ContentValues.Deserialize(latest.ValuesJson, type)),
+            Errors = [new ContentError(null, $"{latest.CreatedBy} har gemt en nyere version ({latest.Number}) af siden, mens du redigerede. Dine ændringer er ikke gemt endnu: sammenlign med den nye version, og gem igen.")],
+        };
+    }
+
+    private static ContentVersion NewVersion(int number, string name, string segment, IReadOnlyDictionary<string, object?> values, string actor, DateTimeOffset now, VersionOptions options, int nodeId = 0) => new()
+    {
+        NodeId = nodeId,
+        Number = number,
+        Name = name,
+        UrlSegment = segment,
+        ValuesJson = ContentValues.Serialize(values),
+        CreatedUtc = now,
+        CreatedBy = actor,
+        Origin = options.Origin,
+        ImportHash = options.ImportHash,
+    };
+
+    private static ContentError SegmentTaken(string segment) =>
+        new("urlSegment", $"URL-navnet \"{segment}\" bruges allerede af en anden side på samme niveau. Vælg et andet.");
+
+    private static AuditEntry Audit(string actor, string action, Guid? key, string? details, DateTimeOffset now) =>
+        new() { Actor = actor, Action = action, NodeKey = key, Details = details, TimestampUtc = now };
+}

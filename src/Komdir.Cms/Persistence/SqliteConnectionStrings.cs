@@ -1,0 +1,29 @@
+using Microsoft.Data.Sqlite;
+
+namespace Komdir.Cms.Persistence;
+
+public static class SqliteConnectionStrings
+{
+    /// <summary>The default when no connection string is configured: a file in the host's App_Data folder.</summary>
+    public const string Default = "Data Source=App_Data/komdir.db";
+
+    /// <summary>
+    /// Makes a relative database file path absolute against the host's content root, and creates its folder,
+    /// so the database lands in the same place whichever directory the site is started from.
+    /// </summary>
+    public static string Resolve(string? connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? Default : connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(builder.DataSource) ? builder.DataSource : Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+
+        // Several readers and one writer at a time without "database is locked" under normal editing load.
+        builder.Pooling = true;
+        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+        return builder.ToString();
+    }
+}

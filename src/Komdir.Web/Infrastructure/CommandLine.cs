@@ -1,0 +1,61 @@
+using Komdir.Cms;
+using Komdir.Cms.Import;
+
+namespace Komdir.Web.Infrastructure;
+
+/// <summary>
+/// Operations commands run through the site's own configuration and database, then exit:
+/// <c>dotnet run --project src/Komdir.Web -- content import</c>.
+/// </summary>
+public static class CommandLine
+{
+    /// <summary>Registers the engine's own commands.</summary>
+    public static IServiceCollection AddKomdirCommands(this IServiceCollection services) =>
+        services.AddSingleton(new CommandRegistration("content import", ImportContentAsync));
+
+    /// <summary>Runs the command named by the first two arguments, if any; returns false when the site should start instead.</summary>
+    public static async Task<bool> RunCommandLineAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length < 2 || args[0].StartsWith('-'))
+        {
+            return false;
+        }
+
+        var name = $"{args[0]} {args[1]}";
+        var commands = app.Services.GetServices<CommandRegistration>().ToList();
+        var command = commands.FirstOrDefault(c => c.Name == name);
+        if (command is null)
+        {
+            if (commands.Any(c => c.Name.StartsWith(args[0] + " ", StringComparison.Ordinal)))
+            {
+                await Console.Error.WriteLineAsync($"Unknown command '{name}'. Known: {string.Join(", ", commands.Select(c => c.Name))}.");
+                Environment.ExitCode = 2;
+                return true;
+            }
+
+            return false;
+        }
+
+        Environment.ExitCode = await command.RunAsync(app, args[2..]);
+        return true;
+    }
+
+    private static async Task<int> ImportContentAsync(WebApplication app, string[] args)
+    {
+        var initializer = app.Services.GetRequiredService<CmsInitializer>();
+        await initializer.InitializeAsync();
+        var report = await app.Services.GetRequiredService<ContentImporter>().ImportAsync(initializer.ContentFolder);
+        Console.WriteLine($"Created {report.Created}, updated {report.Updated}, unchanged {report.Unchanged}, skipped {report.Skipped.Count}.");
+        foreach (var line in report.Skipped.Concat(report.Errors))
+        {
+            Console.WriteLine(line);
+        }
+
+        return report.Succeeded ? 0 : 1;
+    }
+}
+
+/// <summary>A command another area of the site contributes (e.g. the backoffice's "users create").</summary>
+/// <param name="Name">The first two words, e.g. "users create".</param>
+/// <param name="RunAsync">Runs with the remaining arguments; returns the process exit code.</param>
+public sealed record CommandRegistration(string Name, Func<WebApplication, string[], Task<int>> RunAsync);

@@ -1,0 +1,37 @@
+using Serilog;
+using Serilog.Events;
+
+namespace Komdir.Web.Infrastructure;
+
+public static class LoggingExtensions
+{
+    /// <summary>Serilog, configured from the "Serilog" section, writing structured events to the console.</summary>
+    public static WebApplicationBuilder AddKomdirLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        return builder;
+    }
+
+    /// <summary>
+    /// One event per request with method, path, status and time. Deliberately no query string, client address,
+    /// user name or cookies: the log must hold no personal data.
+    /// </summary>
+    public static WebApplication UseKomdirRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/healthz") ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
+        return app;
+    }
+}

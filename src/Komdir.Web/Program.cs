@@ -1,0 +1,34 @@
+using Komdir.Web.Infrastructure;
+using Komdir.Web.PublicSite;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddKomdirLogging();
+builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
+builder.Services.AddKomdirSecurity();
+builder.Services.AddKomdirHealthChecks();
+builder.Services.AddKomdirPublicSite();
+
+var app = builder.Build();
+
+// "users …" and "content …" commands run and exit instead of serving.
+if (await app.RunCommandLineAsync(args))
+{
+    return;
+}
+
+await app.InitializeCmsAsync();
+
+app.UseKomdirErrorHandling();
+app.UseKomdirRequestLogging();
+app.UseKomdirSecurityHeaders();
+app.UseKomdirLocalization();
+app.UseAntiforgery();
+
+app.MapKomdirHealthChecks();
+app.MapKomdirPublicSite();
+
+app.Run();
+
+/// <summary>Entry point, public so integration tests can host the site with WebApplicationFactory.</summary>
+public partial class Program;
