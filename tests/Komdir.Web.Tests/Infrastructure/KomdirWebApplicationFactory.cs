@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+
+namespace Komdir.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole site over a fresh temporary SQLite file, seeded from the repository's content/ folder (or another
+/// fixture folder). Each factory is its own database; dispose it to delete the file.
+/// </summary>
+public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
+{
+    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"komdir-test-{Guid.NewGuid():N}.db");
+
+    public KomdirWebApplicationFactory(string? contentFolder = null)
+    {
+        ContentFolder = contentFolder ?? RepositoryPaths.ContentFolder;
+    }
+
+    public string ContentFolder { get; }
+
+    public string ConnectionString => $"Data Source={databaseFile}";
+
+    /// <summary>Extra configuration a test needs (keys as in appsettings, e.g. "Cms:ImportWhenEmpty").</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Komdir"] = ConnectionString,
+            ["Cms:ContentFolder"] = ContentFolder,
+        }.Concat(Settings)));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(databaseFile + suffix);
+        }
+    }
+}
+
+/// <summary>Paths inside the repository, found from the test's output folder.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string ContentFolder => Path.Combine(Root, "content");
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Komdir.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Could not find the repository root (Komdir.sln) above " + AppContext.BaseDirectory);
+    }
+}
