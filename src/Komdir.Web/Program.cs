@@ -1,3 +1,4 @@
+using Komdir.Web.Features.Discovery;
 using Komdir.Web.Infrastructure;
 using Komdir.Web.PublicSite;
 
@@ -8,6 +9,7 @@ builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
 builder.Services.AddKomdirSecurity();
 builder.Services.AddKomdirHealthChecks();
 builder.Services.AddKomdirPublicSite();
+builder.Services.AddKomdirDiscovery(builder.Configuration);
 
 var app = builder.Build();
 
@@ -24,8 +26,10 @@ app.UseKomdirRequestLogging();
 app.UseKomdirSecurityHeaders();
 app.UseKomdirLocalization();
 app.UseAntiforgery();
+app.UseKomdirRedirects();
 
 app.MapKomdirHealthChecks();
+app.MapKomdirDiscovery();
 app.MapKomdirPublicSite();
 
 app.Run();
