@@ -43,7 +43,7 @@ public static class DiscoveryExtensions
         app.MapGet("/d/{key:guid}", (Guid key, PublishedContentCache cache) =>
             cache.Current.GetByKey(key)?.Url is { } url
                 ? Results.Redirect(url, permanent: true)
-                : Results.Redirect("/fejl/404"));
+                : Results.NotFound());
         app.MapKomdirDeliveryApi();
         return app;
     }
