@@ -26,9 +26,9 @@ public sealed class DiscoveryDocuments(
     {
         var snapshot = cache.Current;
         var entries = snapshot.OfType<PositionPaper>().Where(p => p.Url is not null)
-            .Select(p => (Content: p.Content, Title: p.Title, Summary: p.Summary))
+            .Select(p => (Content: p.Content, Title: p.Title, Summary: p.Summary, Published: p.PublishedDate))
             .Concat(snapshot.OfType<StrategyPeriod>().Where(p => p.Url is not null)
-                .Select(p => (Content: p.Content, Title: p.Title, Summary: (string?)PlainText(p.Intro ?? p.Purpose))))
+                .Select(p => (Content: p.Content, Title: p.Title, Summary: (string?)PlainText(p.Intro ?? p.Purpose), Published: (DateOnly?)null)))
             .OrderByDescending(e => e.Content.UpdateDate)
             .ToList();
 
@@ -50,8 +50,13 @@ public sealed class DiscoveryDocuments(
                 new XElement(Atom + "id", $"urn:uuid:{entry.Content.Key}"),
                 new XElement(Atom + "title", entry.Title),
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", urls.Absolute(entry.Content.Url))),
-                new XElement(Atom + "published", Rfc3339(entry.Content.CreateDate)),
                 new XElement(Atom + "updated", Rfc3339(entry.Content.UpdateDate)));
+
+            // "published" only when the document's own date is known; the import time is not a publication date.
+            if (entry.Published is { } published)
+            {
+                element.Add(new XElement(Atom + "published", published.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture)));
+            }
             if (!string.IsNullOrWhiteSpace(entry.Summary))
             {
                 element.Add(new XElement(Atom + "summary", new XAttribute("type", "text"), entry.Summary.Trim()));

@@ -32,6 +32,8 @@ public sealed class RedirectIntegrationTests
         Assert.Equal(HttpStatusCode.MovedPermanently, childResponse.StatusCode);
         Assert.Equal("/strategi/2019-2021-arkiv/" + child.UrlSegment, childResponse.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/strategi/2019-2021-arkiv")).StatusCode);
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/strategi/2019-2021"));
+        Assert.Equal(HttpStatusCode.MovedPermanently, head.StatusCode);
     }
 
     [Fact]
