@@ -33,9 +33,14 @@ public sealed class RoutingTestHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Komdir"] = $"Data Source={databaseFile}" })
             .Build();
+        var environment = new TestEnvironment();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddCms(configuration, new TestEnvironment());
+
+        // The engine reads the connection string from these when it makes its first context, as a host provides them.
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(environment);
+        services.AddCms(configuration, environment);
         services.AddDocumentType(Page);
         services.AddCmsRedirects();
         provider = services.BuildServiceProvider();
