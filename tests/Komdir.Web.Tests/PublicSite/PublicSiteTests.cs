@@ -129,7 +129,9 @@ public sealed class PublicSiteTests(PublicSiteFactory factory) : IClassFixture<P
         var document = Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("da", document.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Siden blev ikke fundet", Assert.Single(document.QuerySelectorAll("h1")).TextContent);
-        Assert.Contains(document.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/");
+        Assert.Equal("Siden blev ikke fundet – KOMDIR", document.Title);
+        Assert.Contains("Den kan være flyttet, eller adressen kan være skrevet forkert.", document.QuerySelector("main")!.TextContent);
+        Assert.Equal(["/", "/strategi"], document.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
     }
 
     [Theory]
