@@ -1,3 +1,4 @@
+using Komdir.Cms.Media;
 using Komdir.Web.Infrastructure;
 using Komdir.Web.PublicSite;
 
@@ -26,6 +27,7 @@ app.UseKomdirLocalization();
 app.UseAntiforgery();
 
 app.MapKomdirHealthChecks();
+app.MapCmsMedia();
 app.MapKomdirPublicSite();
 
 app.Run();
