@@ -87,7 +87,8 @@ public sealed class ScheduledPublishingService(
         }
     }
 
-    private async Task<bool> ClaimAsync(int scheduleId, DateTimeOffset nowUtc, CancellationToken cancellationToken)
+    /// <summary>Marks the row done if nobody has; true only for the one caller whose UPDATE changed it.</summary>
+    internal async Task<bool> ClaimAsync(int scheduleId, DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var claimed = await db.ContentSchedules
