@@ -34,6 +34,7 @@ public sealed class CmsTestHost : IAsyncDisposable
         var environment = new TestHostEnvironment();
         collection.AddLogging();
         collection.AddSingleton<IHostEnvironment>(environment);
+        collection.AddSingleton<IConfiguration>(configuration);
         collection.AddCms(configuration, environment);
         collection.AddDocumentType(TestDocumentTypes.SiteType);
         collection.AddDocumentType(TestDocumentTypes.PageType);
