@@ -279,9 +279,29 @@ public sealed class MediaService(
             return (null, tooLarge);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
+        // The first bytes decide the type, so a refused file is not read any further.
+        var header = new byte[MediaTypeDetector.HeaderLength];
+        var headerLength = 0;
         int read;
+        while (headerLength < header.Length && (read = await content.ReadAsync(header.AsMemory(headerLength), cancellationToken)) > 0)
+        {
+            headerLength += read;
+        }
+
+        if (headerLength == 0)
+        {
+            return (null, "Filen er tom.");
+        }
+
+        var type = MediaTypeDetector.Detect(header.AsSpan(0, headerLength));
+        if (type is null)
+        {
+            return (null, "Filtypen er ikke tilladt. Du kan uploade PDF-dokumenter og billeder i formaterne PNG, JPEG, GIF og WebP. Filen blev genkendt ud fra indholdet, ikke navnet.");
+        }
+
+        using var buffer = new MemoryStream();
+        buffer.Write(header, 0, headerLength);
+        var chunk = new byte[81920];
         while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > maxBytes)
@@ -292,18 +312,12 @@ public sealed class MediaService(
             buffer.Write(chunk, 0, read);
         }
 
-        if (buffer.Length == 0)
+        if (buffer.Length > maxBytes)
         {
-            return (null, "Filen er tom.");
+            return (null, tooLarge);
         }
 
         var bytes = buffer.ToArray();
-        var type = MediaTypeDetector.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, MediaTypeDetector.HeaderLength)));
-        if (type is null)
-        {
-            return (null, "Filtypen er ikke tilladt. Du kan uploade PDF-dokumenter og billeder i formaterne PNG, JPEG, GIF og WebP. Filen blev genkendt ud fra indholdet, ikke navnet.");
-        }
-
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         return (new ReadFile(type, bytes, sha, StoredFileName(fileName, type)), null);
     }
