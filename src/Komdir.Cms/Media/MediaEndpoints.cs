@@ -14,7 +14,7 @@ public static class MediaEndpoints
     /// the SHA-256 is the ETag; a URL with "?v=" matching the file's hash may be cached for a year.
     /// </summary>
     public static IEndpointConventionBuilder MapCmsMedia(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/media/{key:guid}/{fileName}", ServeAsync).WithName("CmsMedia");
+        endpoints.MapMethods("/media/{key:guid}/{fileName}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).WithName("CmsMedia");
 
     private static async Task ServeAsync(HttpContext context, Guid key, string fileName, MediaService media)
     {
