@@ -99,12 +99,12 @@ public sealed class ContentTreeService(
             return null;
         }
 
+        // In the bin when the node or any ancestor was trashed; the tree is small, so its links come in one query.
+        var links = await db.ContentNodes.AsNoTracking().Select(n => new { n.Id, n.ParentId, IsTrashed = n.TrashedUtc != null }).ToDictionaryAsync(n => n.Id, cancellationToken);
         var inBin = found.TrashedUtc is not null;
-        for (var parentId = found.ParentId; parentId is not null && !inBin;)
+        for (var parentId = found.ParentId; parentId is not null && !inBin; parentId = links[parentId.Value].ParentId)
         {
-            var parent = await db.ContentNodes.AsNoTracking().Where(n => n.Id == parentId).Select(n => new { n.ParentId, n.TrashedUtc }).SingleAsync(cancellationToken);
-            inBin = parent.TrashedUtc is not null;
-            parentId = parent.ParentId;
+            inBin = links[parentId.Value].IsTrashed;
         }
 
         var type = documentTypes.Get(found.ContentType);

@@ -100,4 +100,19 @@ public sealed class ContentTreeTests
 
         Assert.Equal((ContentState.Unpublished, (string?)null, (int?)null), (editable!.State, editable.PublishedUrl, editable.PublishedVersionNumber));
     }
+
+    [Fact]
+    public async Task A_node_below_a_trashed_node_opens_as_in_the_recycle_bin_without_a_url()
+    {
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
+        var page = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Side");
+        var child = await host.CreatePublishedAsync(page, TestDocumentTypes.Page, "Barn");
+        await host.Content.TrashAsync(page, Editor);
+
+        var editable = await host.Get<ContentTreeService>().GetNodeForEditingAsync(child);
+
+        Assert.True(editable!.IsInRecycleBin);
+        Assert.Null(editable.PublishedUrl);
+    }
 }
