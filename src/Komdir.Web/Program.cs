@@ -1,3 +1,4 @@
+using Komdir.Cms.Media;
 using Komdir.Web.Features.Discovery;
 using Komdir.Web.Infrastructure;
 using Komdir.Web.PublicSite;
@@ -29,6 +30,7 @@ app.UseAntiforgery();
 app.UseKomdirRedirects();
 
 app.MapKomdirHealthChecks();
+app.MapCmsMedia();
 app.MapKomdirDiscovery();
 app.MapKomdirPublicSite();
 
