@@ -1,3 +1,4 @@
+using Komdir.Web.Backoffice;
 using Komdir.Web.Infrastructure;
 using Komdir.Web.PublicSite;
 
@@ -8,6 +9,7 @@ builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
 builder.Services.AddKomdirSecurity();
 builder.Services.AddKomdirHealthChecks();
 builder.Services.AddKomdirPublicSite();
+builder.Services.AddKomdirBackoffice();
 
 var app = builder.Build();
 
@@ -23,10 +25,12 @@ app.UseKomdirErrorHandling();
 app.UseKomdirRequestLogging();
 app.UseKomdirSecurityHeaders();
 app.UseKomdirLocalization();
+app.UseKomdirBackoffice();
 app.UseAntiforgery();
 
 app.MapKomdirHealthChecks();
 app.MapKomdirPublicSite();
+app.MapKomdirBackoffice();
 
 app.Run();
 

@@ -12,7 +12,7 @@ public static class PublicSiteExtensions
     /// <summary>Razor components and the page template of each routable document type.</summary>
     public static IServiceCollection AddKomdirPublicSite(this IServiceCollection services)
     {
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
 
         // Danish letters as themselves, not as &#xF8; entities: smaller pages and readable source.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -34,7 +34,7 @@ public static class PublicSiteExtensions
     public static WebApplication MapKomdirPublicSite(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }
