@@ -1,3 +1,4 @@
+using Komdir.Web.Backoffice;
 using Komdir.Web.Components;
 using Komdir.Web.Features.About;
 using Komdir.Web.Features.Home;
@@ -34,7 +35,7 @@ public static class PublicSiteExtensions
     public static WebApplication MapKomdirPublicSite(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().InteractiveOnlyInBackoffice();
         return app;
     }
 }
