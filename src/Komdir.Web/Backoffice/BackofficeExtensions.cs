@@ -74,6 +74,7 @@ public static class BackofficeExtensions
 
         services.AddAuthorizationBuilder().AddBackofficePolicies();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, BackofficeAuthenticationStateProvider>();
 
         services.AddSingleton<BackofficeAudit>();
         services.AddSingleton<AuditLogQuery>();
