@@ -95,7 +95,7 @@ public sealed class BackofficeUserService(IServiceScopeFactory scopes, Backoffic
             return Failed(added);
         }
 
-        await audit.WriteAsync(actor.Name, AuditActions.UserChange, $"Oprettede {email} som {role}");
+        await audit.WriteAsync(actor.Name, AuditActions.UserChange, $"Oprettede {email} som {RoleLabels.For(role)}");
         return UserChangeResult.Success;
     }
 
@@ -118,7 +118,7 @@ public sealed class BackofficeUserService(IServiceScopeFactory scopes, Backoffic
             var added = await users.AddToRoleAsync(user, role);
             // A role change takes effect at the user's next request (see the security stamp interval).
             await users.UpdateSecurityStampAsync(user);
-            return (added, $"Gav {user.Email} rollen {role}");
+            return (added, $"Gav {user.Email} rollen {RoleLabels.For(role)}");
         });
     }
 
