@@ -1,5 +1,6 @@
 using Komdir.Cms.Media;
 using Komdir.Web.Features.Discovery;
+using Komdir.Web.Backoffice;
 using Komdir.Web.Infrastructure;
 using Komdir.Web.PublicSite;
 
@@ -11,6 +12,7 @@ builder.Services.AddKomdirSecurity();
 builder.Services.AddKomdirHealthChecks();
 builder.Services.AddKomdirPublicSite();
 builder.Services.AddKomdirDiscovery(builder.Configuration);
+builder.Services.AddKomdirBackoffice();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.UseKomdirErrorHandling();
 app.UseKomdirRequestLogging();
 app.UseKomdirSecurityHeaders();
 app.UseKomdirLocalization();
+app.UseKomdirBackoffice();
 app.UseAntiforgery();
 app.UseKomdirRedirects();
 
@@ -33,6 +36,7 @@ app.MapKomdirHealthChecks();
 app.MapCmsMedia();
 app.MapKomdirDiscovery();
 app.MapKomdirPublicSite();
+app.MapKomdirBackoffice();
 
 app.Run();
 

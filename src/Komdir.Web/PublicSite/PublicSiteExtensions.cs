@@ -1,3 +1,4 @@
+using Komdir.Web.Backoffice;
 using Komdir.Web.Components;
 using Komdir.Web.Features.About;
 using Komdir.Web.Features.Home;
@@ -12,7 +13,7 @@ public static class PublicSiteExtensions
     /// <summary>Razor components and the page template of each routable document type.</summary>
     public static IServiceCollection AddKomdirPublicSite(this IServiceCollection services)
     {
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
 
         // Danish letters as themselves, not as &#xF8; entities: smaller pages and readable source.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -35,7 +36,7 @@ public static class PublicSiteExtensions
     public static WebApplication MapKomdirPublicSite(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().InteractiveOnlyInBackoffice();
         return app;
     }
 }
