@@ -17,6 +17,9 @@ public sealed record EditableNode(
     int? PublishedVersion,
     bool IsTrashed);
 
+/// <summary>A node in the backoffice tree.</summary>
+public sealed record TreeNode(Guid Key, Guid? ParentKey, string Name, DocumentType Type, int SortOrder, PublishState State, bool IsTrashed, DateTimeOffset? TrashedUtc);
+
 /// <summary>One entry of a node's version history.</summary>
 public sealed record VersionSummary(int Number, string Name, string CreatedBy, DateTimeOffset CreatedUtc, VersionOrigin Origin, int? RestoredFrom, bool IsPublished);
 
@@ -47,6 +50,32 @@ public sealed class ContentEditorQueries(IDbContextFactory<CmsDbContext> dbFacto
 
         return new EditableNode(key, type, row.ParentKey, row.LatestVersionNumber, row.Name, row.UrlSegment,
             ContentValues.Deserialize(row.ValuesJson, type), row.PublishedNumber, row.TrashedUtc is not null);
+    }
+
+    /// <summary>Every node with its newest name and its state, in one query; trashed nodes included (flagged).</summary>
+    public async Task<IReadOnlyList<TreeNode>> GetTreeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (from node in db.ContentNodes.AsNoTracking()
+                          join version in db.ContentVersions.AsNoTracking() on new { NodeId = node.Id, Number = node.LatestVersionNumber } equals new { version.NodeId, version.Number }
+                          select new
+                          {
+                              node.Key,
+                              ParentKey = node.Parent == null ? (Guid?)null : node.Parent.Key,
+                              version.Name,
+                              node.ContentType,
+                              node.SortOrder,
+                              node.LatestVersionNumber,
+                              PublishedNumber = node.PublishedVersion == null ? (int?)null : node.PublishedVersion.Number,
+                              node.TrashedUtc,
+                          }).ToListAsync(cancellationToken);
+        return rows
+            .Where(r => documentTypes.Find(r.ContentType) is not null)
+            .Select(r => new TreeNode(r.Key, r.ParentKey, r.Name, documentTypes.Get(r.ContentType), r.SortOrder,
+                r.PublishedNumber is null ? PublishState.Unpublished : r.PublishedNumber == r.LatestVersionNumber ? PublishState.Published : PublishState.Draft,
+                r.TrashedUtc is not null, r.TrashedUtc))
+            .OrderBy(r => r.SortOrder)
+            .ToList();
     }
 
     public async Task<IReadOnlyList<VersionSummary>> GetHistoryAsync(Guid key, CancellationToken cancellationToken = default)
