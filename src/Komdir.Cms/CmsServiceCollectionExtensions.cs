@@ -23,14 +23,16 @@ public static class CmsServiceCollectionExtensions
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
 
         var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? "Sqlite";
-        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"Database provider '{provider}' is not supported. Use 'Sqlite'.");
         }
 
-        var resolved = SqliteConnectionStrings.Resolve(connectionString, environment.ContentRootPath);
-        services.AddDbContextFactory<SqliteCmsDbContext>(options => options.UseSqlite(resolved));
+        // The connection string is read when the first context is made, not now: hosts such as
+        // WebApplicationFactory add their configuration after Program has registered its services.
+        services.AddDbContextFactory<SqliteCmsDbContext>((sp, options) => options.UseSqlite(SqliteConnectionStrings.Resolve(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName),
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddSingleton<IDbContextFactory<CmsDbContext>>(sp => new DerivedDbContextFactory<SqliteCmsDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteCmsDbContext>>()));
 
         // Identity's stores want a scoped context; it comes from the same factory.

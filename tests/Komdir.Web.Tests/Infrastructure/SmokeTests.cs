@@ -1,4 +1,7 @@
 using System.Net;
+using Komdir.Cms.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Komdir.Web.Tests.Infrastructure;
 
@@ -13,5 +16,14 @@ public sealed class SmokeTests
         var response = await client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public void Each_factory_uses_its_own_temporary_database()
+    {
+        using var factory = new KomdirWebApplicationFactory();
+        using var db = factory.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContext();
+
+        Assert.Equal(factory.ConnectionString.Replace("Data Source=", "", StringComparison.Ordinal), db.Database.GetDbConnection().DataSource);
     }
 }
