@@ -1,4 +1,5 @@
 using Komdir.Web.Infrastructure;
+using Komdir.Web.Backoffice.Content;
 using Komdir.Web.PublicSite;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
 builder.Services.AddKomdirSecurity();
 builder.Services.AddKomdirHealthChecks();
 builder.Services.AddKomdirPublicSite();
+builder.Services.AddKomdirContentEditing();
 
 var app = builder.Build();
 
