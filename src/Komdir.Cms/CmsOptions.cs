@@ -10,6 +10,19 @@ public sealed class CmsOptions
 
     /// <summary>Import the content folder at start when the database has no content yet.</summary>
     public bool ImportWhenEmpty { get; set; } = true;
+
+    /// <summary>How often the scheduler looks for due publish/unpublish items ("Cms:SchedulerIntervalSeconds").</summary>
+    public int SchedulerIntervalSeconds { get; set; } = 5;
+
+    /// <summary>Rules for uploaded media ("Cms:Media").</summary>
+    public MediaOptions Media { get; set; } = new();
+}
+
+/// <summary>Settings of the media library, bound from "Cms:Media".</summary>
+public sealed class MediaOptions
+{
+    /// <summary>The largest file accepted, in bytes ("Cms:Media:MaxBytes"); 20 MB unless configured.</summary>
+    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
 }
 
 /// <summary>Which database the engine uses, bound from the "Database" configuration section.</summary>

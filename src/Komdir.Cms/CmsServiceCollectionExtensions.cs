@@ -1,9 +1,14 @@
 using Komdir.Cms.Content;
 using Komdir.Cms.ContentTypes;
 using Komdir.Cms.Import;
+using Komdir.Cms.Media;
 using Komdir.Cms.Persistence;
 using Komdir.Cms.Published;
+using Komdir.Cms.Preview;
 using Komdir.Cms.Rendering;
+using Komdir.Cms.Scheduling;
+using Komdir.Cms.Tree;
+using Komdir.Cms.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +53,13 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<CmsInitializer>();
+        services.AddSingleton<ScheduleService>();
+        services.AddSingleton<ScheduledPublishingService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublishingService>());
+        services.AddSingleton<VersionHistoryService>();
+        services.AddSingleton<ContentTreeService>();
+        services.AddSingleton<PreviewService>();
+        services.AddSingleton<MediaService>();
         return services;
     }
 

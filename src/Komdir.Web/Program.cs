@@ -1,5 +1,6 @@
+using Komdir.Cms.Media;
+using Komdir.Web.Features.Discovery;
 using Komdir.Web.Infrastructure;
-using Komdir.Web.Backoffice.Content;
 using Komdir.Web.PublicSite;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,7 +10,7 @@ builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
 builder.Services.AddKomdirSecurity();
 builder.Services.AddKomdirHealthChecks();
 builder.Services.AddKomdirPublicSite();
-builder.Services.AddKomdirContentEditing();
+builder.Services.AddKomdirDiscovery(builder.Configuration);
 
 var app = builder.Build();
 
@@ -26,8 +27,11 @@ app.UseKomdirRequestLogging();
 app.UseKomdirSecurityHeaders();
 app.UseKomdirLocalization();
 app.UseAntiforgery();
+app.UseKomdirRedirects();
 
 app.MapKomdirHealthChecks();
+app.MapCmsMedia();
+app.MapKomdirDiscovery();
 app.MapKomdirPublicSite();
 
 app.Run();

@@ -386,6 +386,217 @@ public sealed class ContentService(
         return ContentResult.Ok(key);
     }
 
+    /// <summary>
+    /// Copies a node (and, when asked, its subtree) under <paramref name="targetParentKey"/> (null: the root). Each copy gets
+    /// a new key and a version 1 from the original's newest version, unpublished; the top copy's URL segment is made unique
+    /// among its new siblings ("-kopi", "-kopi-2" …). Nodes in the recycle bin are not copied.
+    /// </summary>
+    public async Task<ContentResult> CopyAsync(Guid key, Guid? targetParentKey, bool includeDescendants, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var links = await db.ContentNodes.AsNoTracking()
+            .Select(n => new NodeLink(n.Id, n.ParentId, n.Key, n.ContentType, n.SortOrder, n.LatestVersionNumber, n.TrashedUtc != null))
+            .ToListAsync(cancellationToken);
+        var source = links.SingleOrDefault(n => n.Key == key);
+        if (source is null || source.IsTrashed)
+        {
+            return ContentResult.NotFound();
+        }
+
+        var type = documentTypes.Get(source.ContentType);
+        NodeLink? parent = null;
+        if (targetParentKey is not null)
+        {
+            parent = links.SingleOrDefault(n => n.Key == targetParentKey);
+            if (parent is null || parent.IsTrashed)
+            {
+                return ContentResult.Fail("Den side, der skal kopieres til, findes ikke.");
+            }
+
+            if (!documentTypes.Get(parent.ContentType).AllowedChildTypes.Contains(source.ContentType))
+            {
+                return ContentResult.Fail($"En {type.Name.ToLowerInvariant()} kan ikke ligge under en {documentTypes.Get(parent.ContentType).Name.ToLowerInvariant()}.");
+            }
+        }
+        else if (!type.AllowedAtRoot)
+        {
+            return ContentResult.Fail($"En {type.Name.ToLowerInvariant()} kan ikke ligge i roden af træet.");
+        }
+
+        // The subtree is read before anything is written, so copying a node into its own subtree cannot loop.
+        var toCopy = new List<NodeLink> { source };
+        if (includeDescendants)
+        {
+            var childrenOf = links.Where(n => !n.IsTrashed && n.ParentId is not null).ToLookup(n => n.ParentId!.Value);
+            for (var i = 0; i < toCopy.Count; i++)
+            {
+                toCopy.AddRange(childrenOf[toCopy[i].Id]);
+            }
+        }
+
+        var ids = toCopy.Select(n => n.Id).ToList();
+        var latestVersions = await db.ContentVersions.AsNoTracking()
+            .Where(v => ids.Contains(v.NodeId))
+            .Join(db.ContentNodes, v => new { v.NodeId, v.Number }, n => new { NodeId = n.Id, Number = n.LatestVersionNumber }, (v, n) => v)
+            .ToDictionaryAsync(v => v.NodeId, cancellationToken);
+
+        var siblingSegments = await (from sibling in db.ContentNodes
+                                     where sibling.ParentId == (parent == null ? null : parent.Id) && sibling.TrashedUtc == null
+                                     join version in db.ContentVersions on new { NodeId = sibling.Id, Number = sibling.LatestVersionNumber } equals new { version.NodeId, version.Number }
+                                     select version.UrlSegment).ToListAsync(cancellationToken);
+        var topSegment = UniqueCopySegment(latestVersions[source.Id].UrlSegment, siblingSegments.ToHashSet(StringComparer.OrdinalIgnoreCase));
+
+        var now = clock.GetUtcNow();
+        var copies = new Dictionary<int, ContentNode>();
+        foreach (var original in toCopy)
+        {
+            var version = latestVersions[original.Id];
+            var isTop = original.Id == source.Id;
+            var copy = new ContentNode
+            {
+                Key = Guid.NewGuid(),
+                ParentId = isTop ? parent?.Id : null,
+                Parent = isTop ? null : copies[original.ParentId!.Value],
+                SortOrder = isTop
+                    ? links.Where(n => n.ParentId == parent?.Id && !n.IsTrashed).Select(n => (int?)n.SortOrder).Max() + 1 ?? 0
+                    : original.SortOrder,
+                ContentType = original.ContentType,
+                CreatedUtc = now,
+                CreatedBy = actor,
+                LatestVersionNumber = 1,
+            };
+            copy.Versions.Add(new ContentVersion
+            {
+                Number = 1,
+                Name = version.Name,
+                UrlSegment = isTop ? topSegment : version.UrlSegment,
+                ValuesJson = version.ValuesJson,
+                CreatedUtc = now,
+                CreatedBy = actor,
+                Origin = VersionOrigin.Copy,
+            });
+            copies[original.Id] = copy;
+            db.ContentNodes.Add(copy);
+            db.AuditEntries.Add(Audit(actor, AuditActions.Copy, copy.Key, $"kopi af {original.Key} (version {original.LatestVersionNumber})", now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Saved, copies.Values.Select(c => c.Key).ToList(), AffectsPublished: false), cancellationToken);
+        return ContentResult.Ok(copies[source.Id].Key, 1);
+    }
+
+    /// <summary>
+    /// Deletes a node in the recycle bin for good, with its subtree, versions and schedules. Each removed node gets a
+    /// "delete" audit entry, which the importer reads as a tombstone so the node is not brought back from a content file.
+    /// </summary>
+    public async Task<ContentResult> DeleteAsync(Guid key, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var links = await db.ContentNodes.AsNoTracking()
+            .Select(n => new NodeLink(n.Id, n.ParentId, n.Key, n.ContentType, n.SortOrder, n.LatestVersionNumber, n.TrashedUtc != null))
+            .ToListAsync(cancellationToken);
+        var node = links.SingleOrDefault(n => n.Key == key);
+        if (node is null)
+        {
+            return ContentResult.NotFound();
+        }
+
+        var byId = links.ToDictionary(n => n.Id);
+        if (!IsInRecycleBin(node, byId))
+        {
+            return ContentResult.Fail("Siden ligger ikke i papirkurven. Læg den i papirkurven, før du sletter den permanent.");
+        }
+
+        await DeleteSubtreesAsync(db, [node], links, actor, cancellationToken);
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Deleted, [key], AffectsPublished: false), cancellationToken);
+        return ContentResult.Ok(key);
+    }
+
+    /// <summary>Deletes everything in the recycle bin for good; returns how many nodes were removed.</summary>
+    public async Task<int> EmptyRecycleBinAsync(string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var links = await db.ContentNodes.AsNoTracking()
+            .Select(n => new NodeLink(n.Id, n.ParentId, n.Key, n.ContentType, n.SortOrder, n.LatestVersionNumber, n.TrashedUtc != null))
+            .ToListAsync(cancellationToken);
+        var trashed = links.Where(n => n.IsTrashed).ToList();
+        if (trashed.Count == 0)
+        {
+            return 0;
+        }
+
+        var removed = await DeleteSubtreesAsync(db, trashed, links, actor, cancellationToken);
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Deleted, trashed.Select(n => n.Key).ToList(), AffectsPublished: false), cancellationToken);
+        return removed;
+    }
+
+    private async Task<int> DeleteSubtreesAsync(CmsDbContext db, IReadOnlyList<NodeLink> tops, IReadOnlyList<NodeLink> links, string actor, CancellationToken cancellationToken)
+    {
+        var childrenOf = links.Where(n => n.ParentId is not null).ToLookup(n => n.ParentId!.Value);
+        var subtree = new List<NodeLink>();
+        var seen = new HashSet<int>();
+        var queue = new Queue<NodeLink>(tops);
+        while (queue.TryDequeue(out var current))
+        {
+            if (!seen.Add(current.Id))
+            {
+                continue;
+            }
+
+            subtree.Add(current);
+            foreach (var child in childrenOf[current.Id])
+            {
+                queue.Enqueue(child);
+            }
+        }
+
+        var ids = subtree.Select(n => n.Id).ToList();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Parent and published-version links restrict deletes; cut them first so the rows can go in any order.
+        await db.ContentNodes.Where(n => ids.Contains(n.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.PublishedVersionId, (int?)null).SetProperty(n => n.ParentId, (int?)null), cancellationToken);
+        await db.ContentSchedules.Where(s => ids.Contains(s.NodeId)).ExecuteDeleteAsync(cancellationToken);
+        await db.ContentVersions.Where(v => ids.Contains(v.NodeId)).ExecuteDeleteAsync(cancellationToken);
+        await db.ContentNodes.Where(n => ids.Contains(n.Id)).ExecuteDeleteAsync(cancellationToken);
+        db.AuditEntries.AddRange(subtree.Select(n => Audit(actor, AuditActions.Delete, n.Key, $"{documentTypes.Find(n.ContentType)?.Name ?? n.ContentType} slettet permanent", now)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return subtree.Count;
+    }
+
+    private static bool IsInRecycleBin(NodeLink node, IReadOnlyDictionary<int, NodeLink> byId)
+    {
+        for (NodeLink? current = node; current is not null; current = current.ParentId is { } parentId ? byId.GetValueOrDefault(parentId) : null)
+        {
+            if (current.IsTrashed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string UniqueCopySegment(string segment, IReadOnlySet<string> taken)
+    {
+        if (!taken.Contains(segment))
+        {
+            return segment;
+        }
+
+        var candidate = segment + "-kopi";
+        for (var n = 2; taken.Contains(candidate); n++)
+        {
+            candidate = $"{segment}-kopi-{n}";
+        }
+
+        return candidate;
+    }
+
+    private sealed record NodeLink(int Id, int? ParentId, Guid Key, string ContentType, int SortOrder, int LatestVersionNumber, bool IsTrashed);
+
     private async Task<string?> GetNodeTypeAsync(Guid key, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

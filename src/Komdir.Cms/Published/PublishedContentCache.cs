@@ -19,6 +19,12 @@ public sealed class PublishedContentCache(
 
     public PublishedSnapshot Current => Volatile.Read(ref current);
 
+    /// <summary>
+    /// Puts a snapshot in place without reading the database, so component tests can render over hand-built content.
+    /// Internal: the site itself only ever gets its snapshot from <see cref="RefreshAsync"/>.
+    /// </summary>
+    internal void UseSnapshot(PublishedSnapshot snapshot) => Volatile.Write(ref current, snapshot);
+
     /// <summary>Raised after a new snapshot has replaced the old one.</summary>
     public event Action<PublishedSnapshot>? Refreshed;
 

@@ -24,6 +24,7 @@ public static class KomdirContentModel
         GuidingPrinciple.Definition,
         TextPage.Definition,
         SiteSettings.Definition,
+        Press.PressPage.Definition,
     ];
 
     public static IServiceCollection AddKomdirContentModel(this IServiceCollection services)

@@ -27,6 +27,7 @@ public static class PublicSiteExtensions
             [PositionPaper.Alias] = typeof(PositionPaperPage),
             [GuidingPrinciple.Alias] = typeof(GuidingPrinciplePage),
             [TextPage.Alias] = typeof(TextPageView),
+            [Features.Press.PressPage.Alias] = typeof(Features.Press.PressPageView),
         }));
         return services;
     }

@@ -12,7 +12,7 @@ public sealed class Home(IPublishedContent content) : PublishedModel(content)
     {
         Icon = "home",
         AllowedAtRoot = true,
-        AllowedChildTypes = ["about", "strategyOverview", "positionPaperList", "textPage"],
+        AllowedChildTypes = ["about", "strategyOverview", "positionPaperList", "textPage", "pressPage"],
         BodyProperty = "body",
         Properties =
         [

@@ -1,5 +1,9 @@
 using Bunit;
 using Komdir.Cms.Content;
+using Komdir.Cms.Media;
+using Komdir.Cms.Scheduling;
+using Komdir.Cms.Tree;
+using Komdir.Cms.Versions;
 using Komdir.Cms.Persistence;
 using Komdir.Cms.Published;
 using Komdir.Cms.Rendering;
@@ -20,7 +24,10 @@ public sealed class ContentEditorPageTests : BunitContext
     {
         var services = site.Services;
         Services.AddSingleton(services.GetRequiredService<ContentService>());
-        Services.AddSingleton(services.GetRequiredService<ContentEditorQueries>());
+        Services.AddSingleton(services.GetRequiredService<ContentTreeService>());
+        Services.AddSingleton(services.GetRequiredService<VersionHistoryService>());
+        Services.AddSingleton(services.GetRequiredService<MediaService>());
+        Services.AddSingleton(services.GetRequiredService<ScheduleService>());
         Services.AddSingleton(services.GetRequiredService<PublishedContentCache>());
         Services.AddSingleton(services.GetRequiredService<MarkdownRenderer>());
         JSInterop.Setup<bool>("confirm", _ => true).SetResult(true);
@@ -109,6 +116,35 @@ public sealed class ContentEditorPageTests : BunitContext
         cut.WaitForAssertion(() => Assert.Contains("gendannet som version 3 og udgivet", cut.Find(".bo-status").TextContent));
         Assert.Equal(original, Cache.Current.GetByKey(civilSociety2025)!.Values["title"]);
         Assert.Equal(3, cut.FindAll(".bo-history tbody tr").Count);
+    }
+
+    [Fact]
+    public async Task A_publish_is_scheduled_in_Danish_time()
+    {
+        var cut = RenderEditorAs("redaktoer@example.org", "Editor");
+        cut.WaitForElement("#schedule-time");
+
+        cut.Find("#schedule-time").Change("2099-06-01T10:30");
+        cut.Find("#schedule-time").Closest("form")!.Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("planlagt til 1. juni 2099 kl. 10.30", cut.Find(".bo-status").TextContent));
+        var schedules = await site.Services.GetRequiredService<ScheduleService>().GetSchedulesAsync(civilSociety2025);
+        var item = Assert.Single(schedules);
+        Assert.Equal(new DateTimeOffset(2099, 6, 1, 8, 30, 0, TimeSpan.Zero), item.DueUtc); // 10:30 CEST is 08:30 UTC
+        Assert.Contains("planlagt", cut.Find(".bo-editor__meta").TextContent);
+    }
+
+    [Fact]
+    public async Task A_schedule_in_the_past_is_refused_with_a_Danish_message()
+    {
+        var cut = RenderEditorAs("redaktoer@example.org", "Editor");
+        cut.WaitForElement("#schedule-time");
+
+        cut.Find("#schedule-time").Change("2001-01-01T10:00");
+        cut.Find("#schedule-time").Closest("form")!.Submit();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#schedule-error")));
+        Assert.Empty(await site.Services.GetRequiredService<ScheduleService>().GetSchedulesAsync(civilSociety2025));
     }
 
     private string LatestVersionAuthor() => Latest(v => v.CreatedBy);

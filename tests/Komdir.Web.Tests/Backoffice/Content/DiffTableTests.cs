@@ -8,7 +8,7 @@ public sealed class DiffTableTests : BunitContext
     [Fact]
     public void Removed_and_added_words_are_marked_with_del_and_ins()
     {
-        var rows = new[] { DiffRow.Create("Overskrift", "Styrke det lokale demokrati", "Styrke det nære demokrati") };
+        var rows = new[] { DiffTable.TextRow("title", "Overskrift", "Styrke det lokale demokrati", "Styrke det nære demokrati") };
 
         var cut = Render<DiffTable>(p => p.Add(c => c.Rows, rows));
 
@@ -20,10 +20,10 @@ public sealed class DiffTableTests : BunitContext
     [Fact]
     public void Unchanged_fields_are_not_rows()
     {
-        var row = DiffRow.Create("Navn", "Civilsamfund", "Civilsamfund");
+        var row = DiffTable.TextRow("name", "Navn", "Civilsamfund", "Civilsamfund");
 
-        Assert.False(row.Changed);
-        var cut = Render<DiffTable>(p => p.Add(c => c.Rows, Array.Empty<DiffRow>()));
+        Assert.False(row.IsChanged);
+        var cut = Render<DiffTable>(p => p.Add(c => c.Rows, Array.Empty<Komdir.Cms.Versions.PropertyDifference>()));
         Assert.Contains("Ingen forskelle", cut.Markup);
     }
 }

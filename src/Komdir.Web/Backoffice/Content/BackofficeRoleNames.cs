@@ -1,16 +1,5 @@
 namespace Komdir.Web.Backoffice.Content;
 
-/// <summary>What readers see of a node compared with its newest version.</summary>
-public enum PublishState
-{
-    /// <summary>The newest version is the published one.</summary>
-    Published,
-    /// <summary>Published, with a newer draft not yet published.</summary>
-    Draft,
-    /// <summary>Not on the public site.</summary>
-    Unpublished,
-}
-
 /// <summary>Role lists for [Authorize(Roles = ...)] on backoffice pages.</summary>
 public static class BackofficeRoleNames
 {

@@ -1,0 +1,51 @@
+using Komdir.Cms.Tests.Infrastructure;
+
+namespace Komdir.Cms.Tests.Published;
+
+/// <summary>The published cache is rebuilt before the write returns, so the page an editor just published is live at once.</summary>
+public sealed class PublishIsLiveTests
+{
+    private const string Editor = "editor@test";
+
+    [Fact]
+    public async Task Publish_is_visible_in_the_current_snapshot_when_it_returns()
+    {
+        await using var host = await ServiceTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
+        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Nyhed");
+        Assert.Null(host.Cache.Current.GetByRoute("/nyhed"));
+
+        await host.Content.PublishAsync(page, Editor);
+
+        Assert.Equal(page, host.Cache.Current.GetByRoute("/nyhed")?.Key);
+    }
+
+    [Fact]
+    public async Task Unpublish_is_gone_from_the_current_snapshot_when_it_returns()
+    {
+        await using var host = await ServiceTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
+        var page = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Nyhed");
+
+        await host.Content.UnpublishAsync(page, Editor);
+
+        Assert.Null(host.Cache.Current.GetByKey(page));
+    }
+
+    [Fact]
+    public async Task Rollback_with_publish_shows_the_restored_version_when_it_returns()
+    {
+        await using var host = await ServiceTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
+        var page = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Første navn");
+        await host.Content.SaveAsync(page, 1, "Andet navn", "foerste-navn", new Dictionary<string, object?> { ["title"] = "x" }, Editor);
+        await host.Content.PublishAsync(page, Editor);
+        Assert.Equal("Andet navn", host.Cache.Current.GetByKey(page)!.Name);
+
+        var result = await host.Content.RollbackAsync(page, 1, Editor, publish: true);
+
+        Assert.True(result.Succeeded);
+        var live = host.Cache.Current.GetByKey(page)!;
+        Assert.Equal(("Første navn", 3), (live.Name, live.VersionNumber));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Komdir.Web.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The whole site on Kestrel at a free loopback port (a real browser cannot reach the in-memory TestServer),
+/// over a fresh temporary SQLite file that the site seeds from the repository's content/ folder on start.
+/// </summary>
+public sealed class KestrelSiteFactory : WebApplicationFactory<Program>
+{
+    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"komdir-browser-{Guid.NewGuid():N}.db");
+
+    public KestrelSiteFactory()
+    {
+        // Port 0: the operating system picks a free port, so parallel runs and other helpers never collide.
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>The address the site answers on, e.g. http://127.0.0.1:43817/. Valid after <see cref="Start"/>.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public void Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        BaseAddress = new Uri(addresses.Single().TrimEnd('/') + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Outside Development the site expects published output; without this the build's static web assets
+        // (site.css and its precompressed .gz) are not found, and a browser asking for gzip gets an empty stylesheet.
+        builder.UseStaticWebAssets();
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Komdir"] = $"Data Source={databaseFile}",
+            ["Cms:ContentFolder"] = RepositoryPaths.ContentFolder,
+            ["Cms:ImportWhenEmpty"] = "true",
+        }));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(databaseFile + suffix);
+        }
+    }
+}
