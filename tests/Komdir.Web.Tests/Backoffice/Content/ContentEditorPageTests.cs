@@ -1,0 +1,169 @@
+using Bunit;
+using Komdir.Cms.Content;
+using Komdir.Cms.Media;
+using Komdir.Cms.Scheduling;
+using Komdir.Cms.Tree;
+using Komdir.Cms.Versions;
+using Komdir.Cms.Persistence;
+using Komdir.Cms.Published;
+using Komdir.Cms.Rendering;
+using Komdir.Web.Backoffice.Content;
+using Komdir.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Komdir.Web.Tests.Backoffice.Content;
+
+/// <summary>The editor screen over the real engine: a temporary database seeded from content/.</summary>
+public sealed class ContentEditorPageTests : BunitContext
+{
+    private readonly KomdirWebApplicationFactory site = new();
+    private readonly Guid civilSociety2025;
+
+    public ContentEditorPageTests()
+    {
+        var services = site.Services;
+        Services.AddSingleton(services.GetRequiredService<ContentService>());
+        Services.AddSingleton(services.GetRequiredService<ContentTreeService>());
+        Services.AddSingleton(services.GetRequiredService<VersionHistoryService>());
+        Services.AddSingleton(services.GetRequiredService<MediaService>());
+        Services.AddSingleton(services.GetRequiredService<ScheduleService>());
+        Services.AddSingleton(services.GetRequiredService<PublishedContentCache>());
+        Services.AddSingleton(services.GetRequiredService<MarkdownRenderer>());
+        JSInterop.Setup<bool>("confirm", _ => true).SetResult(true);
+        civilSociety2025 = services.GetRequiredService<PublishedContentCache>().Current.GetByRoute("/strategi/2025-2027/civilsamfund")!.Key;
+    }
+
+    private PublishedContentCache Cache => site.Services.GetRequiredService<PublishedContentCache>();
+
+    private IRenderedComponent<ContentEditorPage> RenderEditorAs(string user, string role)
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(user);
+        authorization.SetRoles(role);
+        return Render<ContentEditorPage>(p => p.Add(c => c.Key, civilSociety2025));
+    }
+
+    [Fact]
+    public void An_editor_changes_the_title_publishes_and_readers_see_it_at_once()
+    {
+        var cut = RenderEditorAs("redaktoer@example.org", "Editor");
+        cut.WaitForElement("#prop-title");
+
+        cut.Find("#prop-title").Input("Samarbejde med civilsamfundet om velfærd");
+        cut.FindAll("button").Single(b => b.TextContent == "Udgiv").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("er udgivet", cut.Find(".bo-status").TextContent));
+        var published = Cache.Current.GetByKey(civilSociety2025)!;
+        Assert.Equal("Samarbejde med civilsamfundet om velfærd", published.Values["title"]);
+        Assert.Equal("redaktoer@example.org", LatestVersionAuthor());
+    }
+
+    [Fact]
+    public void A_writer_saves_a_draft_but_cannot_publish()
+    {
+        var before = Cache.Current.GetByKey(civilSociety2025)!.Values["title"];
+        var cut = RenderEditorAs("skribent@example.org", "Writer");
+        cut.WaitForElement("#prop-title");
+
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent is "Udgiv" or "Afpublicér");
+        cut.Find("#prop-title").Input("Kladde fra en skribent");
+        cut.Find("form.bo-editor").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Gemt som version", cut.Find(".bo-status").TextContent));
+        Assert.Equal(before, Cache.Current.GetByKey(civilSociety2025)!.Values["title"]);
+        Assert.Contains("nyere kladde", cut.Find(".bo-editor__meta").TextContent);
+    }
+
+    [Fact]
+    public void The_second_of_two_concurrent_saves_is_refused_and_shows_the_other_changes()
+    {
+        var first = RenderEditorAs("a@example.org", "Editor");
+        first.WaitForElement("#prop-title");
+        var second = Render<ContentEditorPage>(p => p.Add(c => c.Key, civilSociety2025));
+        second.WaitForElement("#prop-title");
+
+        first.Find("#prop-title").Input("Titel fra A");
+        first.Find("form.bo-editor").Submit();
+        first.WaitForAssertion(() => Assert.Contains("Gemt som version", first.Find(".bo-status").TextContent));
+
+        second.Find("#prop-title").Input("Titel fra B");
+        second.Find("form.bo-editor").Submit();
+
+        second.WaitForAssertion(() => Assert.NotNull(second.Find(".bo-conflict")));
+        Assert.Equal("A", second.Find(".bo-conflict .bo-diff del").TextContent);
+        Assert.Equal("B", second.Find(".bo-conflict .bo-diff ins").TextContent);
+        Assert.Equal("Titel fra A", LatestTitle());
+        Assert.Equal("Titel fra B", second.Find("#prop-title").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void History_compares_two_versions_and_rollback_restores_the_old_one_as_a_new_version()
+    {
+        var cut = RenderEditorAs("redaktoer@example.org", "Editor");
+        cut.WaitForElement("#prop-title");
+        var original = cut.Find("#prop-title").GetAttribute("value");
+        cut.Find("#prop-title").Input("Midlertidig titel");
+        cut.FindAll("button").Single(b => b.TextContent == "Udgiv").Click();
+        cut.WaitForAssertion(() => Assert.Contains("er udgivet", cut.Find(".bo-status").TextContent));
+
+        cut.Find("#cmp-1").Change(true);
+        cut.Find("#cmp-2").Change(true);
+        cut.WaitForAssertion(() => Assert.Contains("Midlertidig", cut.Find(".bo-history .bo-diff ins").TextContent));
+
+        cut.FindAll("button").Single(b => b.TextContent == "Gendan version 1").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("gendannet som version 3 og udgivet", cut.Find(".bo-status").TextContent));
+        Assert.Equal(original, Cache.Current.GetByKey(civilSociety2025)!.Values["title"]);
+        Assert.Equal(3, cut.FindAll(".bo-history tbody tr").Count);
+    }
+
+    [Fact]
+    public async Task A_publish_is_scheduled_in_Danish_time()
+    {
+        var cut = RenderEditorAs("redaktoer@example.org", "Editor");
+        cut.WaitForElement("#schedule-time");
+
+        cut.Find("#schedule-time").Change("2099-06-01T10:30");
+        cut.Find("#schedule-time").Closest("form")!.Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("planlagt til 1. juni 2099 kl. 10.30", cut.Find(".bo-status").TextContent));
+        var schedules = await site.Services.GetRequiredService<ScheduleService>().GetSchedulesAsync(civilSociety2025);
+        var item = Assert.Single(schedules);
+        Assert.Equal(new DateTimeOffset(2099, 6, 1, 8, 30, 0, TimeSpan.Zero), item.DueUtc); // 10:30 CEST is 08:30 UTC
+        Assert.Contains("planlagt", cut.Find(".bo-editor__meta").TextContent);
+    }
+
+    [Fact]
+    public async Task A_schedule_in_the_past_is_refused_with_a_Danish_message()
+    {
+        var cut = RenderEditorAs("redaktoer@example.org", "Editor");
+        cut.WaitForElement("#schedule-time");
+
+        cut.Find("#schedule-time").Change("2001-01-01T10:00");
+        cut.Find("#schedule-time").Closest("form")!.Submit();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#schedule-error")));
+        Assert.Empty(await site.Services.GetRequiredService<ScheduleService>().GetSchedulesAsync(civilSociety2025));
+    }
+
+    private string LatestVersionAuthor() => Latest(v => v.CreatedBy);
+
+    private string LatestTitle() => Latest(v => v.ValuesJson).Contains("Titel fra A", StringComparison.Ordinal) ? "Titel fra A" : "?";
+
+    private string Latest(Func<ContentVersion, string> select)
+    {
+        using var db = site.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContext();
+        var node = db.ContentNodes.Single(n => n.Key == civilSociety2025);
+        return select(db.ContentVersions.Single(v => v.NodeId == node.Id && v.Number == node.LatestVersionNumber));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            site.Dispose();
+        }
+    }
+}
