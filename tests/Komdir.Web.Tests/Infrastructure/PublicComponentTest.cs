@@ -12,6 +12,20 @@ public abstract class PublicComponentTest : BunitContext
         Site = new SampleSite();
         Services.AddSingleton(TestSnapshot.CacheWith(Site.Snapshot));
         Services.AddSingleton<MarkdownRenderer>();
+
+        // Press details on paper pages build absolute links and look up attached PDFs.
+        Services.AddHttpContextAccessor();
+        Services.AddOptions();
+        Services.AddSingleton<Komdir.Web.Features.Discovery.SiteUrls>();
+        Services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<Komdir.Cms.Persistence.CmsDbContext>, NoDatabase>();
+        Services.AddSingleton<Komdir.Web.Features.Press.MediaLinks>();
+    }
+
+    /// <summary>Component tests have no database; a component that reaches for one fails the test loudly.</summary>
+    private sealed class NoDatabase : Microsoft.EntityFrameworkCore.IDbContextFactory<Komdir.Cms.Persistence.CmsDbContext>
+    {
+        public Komdir.Cms.Persistence.CmsDbContext CreateDbContext() =>
+            throw new InvalidOperationException("This component test has no database.");
     }
 
     protected SampleSite Site { get; }

@@ -28,6 +28,7 @@ public sealed class ContentEditorPageTests : BunitContext
         Services.AddSingleton(services.GetRequiredService<VersionHistoryService>());
         Services.AddSingleton(services.GetRequiredService<MediaService>());
         Services.AddSingleton(services.GetRequiredService<ScheduleService>());
+        Services.AddSingleton(services.GetRequiredService<Komdir.Web.Backoffice.Audit.AuditLogQuery>());
         Services.AddSingleton(services.GetRequiredService<PublishedContentCache>());
         Services.AddSingleton(services.GetRequiredService<MarkdownRenderer>());
         JSInterop.Setup<bool>("confirm", _ => true).SetResult(true);
