@@ -8,6 +8,7 @@ builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
 builder.Services.AddKomdirSecurity();
 builder.Services.AddKomdirHealthChecks();
 builder.Services.AddKomdirPublicSite();
+builder.Services.AddKomdirSearch();
 
 var app = builder.Build();
 

@@ -13,6 +13,9 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"komdir-test-{Guid.NewGuid():N}.db");
 
+    /// <summary>This factory's own search index folder, so parallel tests never share (and lock) one.</summary>
+    public string SearchIndexFolder { get; } = Path.Combine(Path.GetTempPath(), $"komdir-test-search-{Guid.NewGuid():N}");
+
     public KomdirWebApplicationFactory(string? contentFolder = null)
     {
         ContentFolder = contentFolder ?? RepositoryPaths.ContentFolder;
@@ -32,6 +35,7 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Komdir"] = ConnectionString,
             ["Cms:ContentFolder"] = ContentFolder,
+            ["Search:IndexPath"] = SearchIndexFolder,
         }.Concat(Settings)));
     }
 
@@ -42,6 +46,11 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(databaseFile + suffix);
+        }
+
+        if (Directory.Exists(SearchIndexFolder))
+        {
+            Directory.Delete(SearchIndexFolder, recursive: true);
         }
     }
 }
