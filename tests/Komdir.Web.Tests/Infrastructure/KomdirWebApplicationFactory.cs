@@ -31,11 +31,12 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Its own search index folder first, so a test's Settings can still point it elsewhere.
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection([new("Search:IndexPath", SearchIndexFolder)]));
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Komdir"] = ConnectionString,
             ["Cms:ContentFolder"] = ContentFolder,
-            ["Search:IndexPath"] = SearchIndexFolder,
         }.Concat(Settings)));
     }
 

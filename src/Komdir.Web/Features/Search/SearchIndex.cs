@@ -175,7 +175,16 @@ public sealed class SearchIndex : IDisposable
         {
             if (!DirectoryReader.IndexExists(onDisk))
             {
-                logger.LogInformation("No search index in {IndexFolder}; building it", IndexFolder);
+                // Files without a readable commit point are the remains of a damaged index, not an empty folder.
+                if (onDisk.ListAll().Any(file => file != IndexWriter.WRITE_LOCK_NAME))
+                {
+                    logger.LogWarning("Search index in {IndexFolder} has no readable commit; rebuilding it", IndexFolder);
+                }
+                else
+                {
+                    logger.LogInformation("No search index in {IndexFolder}; building it", IndexFolder);
+                }
+
                 return false;
             }
 
