@@ -23,6 +23,9 @@ public sealed class CompoundSplitter(CompoundDictionary dictionary)
 
     private readonly WordStemmer stemmer = new(dictionary.Language);
 
+    // A text repeats its words and every split tries every boundary: remember what was looked up.
+    private readonly Dictionary<string, bool> known = new(StringComparer.Ordinal);
+
     public IReadOnlyList<string> Split(string word)
     {
         var parts = new List<string>();
@@ -84,7 +87,21 @@ public sealed class CompoundSplitter(CompoundDictionary dictionary)
         return null;
     }
 
-    private bool IsKnown(string part) => part.Length >= CompoundDictionary.ShortestWord && dictionary.ContainsStem(stemmer.Stem(part));
+    private bool IsKnown(string part)
+    {
+        if (part.Length < CompoundDictionary.ShortestWord)
+        {
+            return false;
+        }
+
+        if (!known.TryGetValue(part, out var isKnown))
+        {
+            isKnown = dictionary.ContainsStem(stemmer.Stem(part));
+            known[part] = isKnown;
+        }
+
+        return isKnown;
+    }
 
     private void Add(string part, int depth, List<string> parts)
     {
