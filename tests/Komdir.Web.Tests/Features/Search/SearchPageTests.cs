@@ -57,6 +57,15 @@ public sealed class SearchPageTests(SearchSiteFixture site) : IClassFixture<Sear
     }
 
     [Fact]
+    public async Task When_no_page_has_every_word_pages_with_some_are_shown_and_it_says_so()
+    {
+        var html = await site.Client.GetStringAsync("/soeg?q=" + Uri.EscapeDataString("civilsamfund xylofonorkester"));
+
+        Assert.Contains("Ingen sider indeholder alle ordene", html);
+        Assert.Contains("href=\"/strategi/2025-2027/civilsamfund\"", html);
+    }
+
+    [Fact]
     public async Task Type_filter_keeps_only_that_type()
     {
         var all = await site.Client.GetStringAsync("/soeg?q=civilsamfund");

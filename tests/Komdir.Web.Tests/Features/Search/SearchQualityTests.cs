@@ -256,6 +256,30 @@ public sealed class SearchIndexLifecycleTests
     }
 
     [Fact]
+    public async Task An_unusable_index_folder_leaves_the_site_up_and_says_search_is_unavailable()
+    {
+        // A file where the folder should be: the index cannot be created at all.
+        var notAFolder = Path.GetTempFileName();
+        try
+        {
+            using var factory = new KomdirWebApplicationFactory();
+            factory.Settings["Search:IndexPath"] = notAFolder;
+            using var client = factory.CreateClient();
+
+            var front = await client.GetAsync("/");
+            var search = await client.GetAsync("/soeg?q=velf%C3%A6rd");
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, front.StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, search.StatusCode);
+            Assert.Contains("Søgningen er ikke tilgængelig lige nu", await search.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            File.Delete(notAFolder);
+        }
+    }
+
+    [Fact]
     public void An_intact_current_index_is_reused_at_start()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"komdir-test-search-reuse-{Guid.NewGuid():N}");
