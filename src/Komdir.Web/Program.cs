@@ -7,8 +7,8 @@ builder.AddKomdirLogging();
 builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
 builder.Services.AddKomdirSecurity();
 builder.Services.AddKomdirHealthChecks();
-builder.Services.AddKomdirPublicSite();
 builder.Services.AddKomdirSearch();
+builder.Services.AddKomdirPublicSite();
 
 var app = builder.Build();
 
