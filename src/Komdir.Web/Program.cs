@@ -10,6 +10,7 @@ builder.AddKomdirLogging();
 builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
 builder.Services.AddKomdirSecurity();
 builder.Services.AddKomdirHealthChecks();
+builder.Services.AddKomdirSearch();
 builder.Services.AddKomdirPublicSite();
 builder.Services.AddKomdirDiscovery(builder.Configuration);
 builder.Services.AddKomdirBackoffice();

@@ -13,6 +13,9 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"komdir-test-{Guid.NewGuid():N}.db");
 
+    /// <summary>This factory's own search index folder, so parallel tests never share (and lock) one.</summary>
+    public string SearchIndexFolder { get; } = Path.Combine(Path.GetTempPath(), $"komdir-test-search-{Guid.NewGuid():N}");
+
     public KomdirWebApplicationFactory(string? contentFolder = null)
     {
         ContentFolder = contentFolder ?? RepositoryPaths.ContentFolder;
@@ -28,6 +31,8 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Its own search index folder first, so a test's Settings can still point it elsewhere.
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection([new("Search:IndexPath", SearchIndexFolder)]));
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Komdir"] = ConnectionString,
@@ -42,6 +47,11 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(databaseFile + suffix);
+        }
+
+        if (Directory.Exists(SearchIndexFolder))
+        {
+            Directory.Delete(SearchIndexFolder, recursive: true);
         }
     }
 }

@@ -1,0 +1,44 @@
+using Komdir.Cms.Content;
+using Komdir.Cms.Published;
+
+namespace Komdir.Web.Features.Search;
+
+/// <summary>
+/// Rebuilds the index after every committed change that readers can see (publish, unpublish, move, trash …).
+/// Registered after the engine's published cache refresher, so the snapshot it reads is already the new one.
+/// </summary>
+public sealed class SearchIndexUpdater(SearchIndex index, PublishedContentCache cache) : IContentChangeHandler
+{
+    public Task HandleAsync(ContentChange change, CancellationToken cancellationToken)
+    {
+        if (change.AffectsPublished)
+        {
+            index.Update(cache.Current);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Opens (or repairs and rebuilds) the index when the site starts, so the first search does not wait for it.</summary>
+public sealed class SearchIndexStartup(SearchIndex index, PublishedContentCache cache, ILogger<SearchIndexStartup> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            index.EnsureOpen();
+            // The cache may have been refreshed between the engine's start and now; Update is a no-op when nothing changed.
+            index.Update(cache.Current);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The site serves its pages without search rather than not at all; the search page says search is unavailable.
+            logger.LogError(exception, "The search index could not be opened at start");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
