@@ -23,6 +23,8 @@ public sealed class CmsInitializer(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // Two nodes starting on one empty database must not both migrate and import.
+            await using var startupLock = await DatabaseStartupLock.AcquireAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             if (options.Value.ImportWhenEmpty && !await db.ContentNodes.AnyAsync(cancellationToken))
             {

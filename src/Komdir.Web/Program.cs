@@ -1,4 +1,5 @@
 using Komdir.Web.Infrastructure;
+using Komdir.Web.Infrastructure.OutputCaching;
 using Komdir.Web.PublicSite;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,8 @@ builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
 builder.Services.AddKomdirSecurity();
 builder.Services.AddKomdirHealthChecks();
 builder.Services.AddKomdirPublicSite();
+builder.Services.AddKomdirScaleOut(builder.Configuration);
+builder.Services.AddKomdirOutputCaching(builder.Configuration);
 
 var app = builder.Build();
 
@@ -19,11 +22,13 @@ if (await app.RunCommandLineAsync(args))
 
 await app.InitializeCmsAsync();
 
+app.UseKomdirForwardedHeaders();
 app.UseKomdirErrorHandling();
 app.UseKomdirRequestLogging();
 app.UseKomdirSecurityHeaders();
 app.UseKomdirLocalization();
 app.UseAntiforgery();
+app.UseKomdirOutputCaching();
 
 app.MapKomdirHealthChecks();
 app.MapKomdirPublicSite();

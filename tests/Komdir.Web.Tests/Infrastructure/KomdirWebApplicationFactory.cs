@@ -2,25 +2,54 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace Komdir.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The whole site over a fresh temporary SQLite file, seeded from the repository's content/ folder (or another
 /// fixture folder). Each factory is its own database; dispose it to delete the file.
+/// With the environment variable KOMDIR_TEST_POSTGRES (an admin connection string) set, each factory instead
+/// creates a fresh PostgreSQL database of a random name on that server and drops it on dispose.
 /// </summary>
 public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
 {
+    /// <summary>An admin connection string (a role that may create databases); unset means SQLite.</summary>
+    public const string PostgresVariable = "KOMDIR_TEST_POSTGRES";
+
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"komdir-test-{Guid.NewGuid():N}.db");
+    private readonly string? postgresDatabase;
+    private readonly bool ownsDatabase = true;
 
     public KomdirWebApplicationFactory(string? contentFolder = null)
     {
         ContentFolder = contentFolder ?? RepositoryPaths.ContentFolder;
+        if (PostgresAdminConnectionString is { } admin)
+        {
+            postgresDatabase = $"komdir_test_{Guid.NewGuid():N}";
+            ExecuteAdmin(admin, $"CREATE DATABASE \"{postgresDatabase}\"");
+        }
     }
+
+    /// <summary>A second node on the same database as <paramref name="firstNode"/> (which drops it on dispose).</summary>
+    public KomdirWebApplicationFactory(KomdirWebApplicationFactory firstNode)
+    {
+        ContentFolder = firstNode.ContentFolder;
+        databaseFile = firstNode.databaseFile;
+        postgresDatabase = firstNode.postgresDatabase;
+        ownsDatabase = false;
+    }
+
+    public static string? PostgresAdminConnectionString =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    public static bool UsesPostgres => PostgresAdminConnectionString is not null;
 
     public string ContentFolder { get; }
 
-    public string ConnectionString => $"Data Source={databaseFile}";
+    public string ConnectionString => postgresDatabase is null
+        ? $"Data Source={databaseFile}"
+        : new NpgsqlConnectionStringBuilder(PostgresAdminConnectionString) { Database = postgresDatabase }.ConnectionString;
 
     /// <summary>Extra configuration a test needs (keys as in appsettings, e.g. "Cms:ImportWhenEmpty").</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -32,17 +61,42 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Komdir"] = ConnectionString,
             ["Cms:ContentFolder"] = ContentFolder,
+            ["Database:Provider"] = postgresDatabase is null ? "Sqlite" : "PostgreSQL",
         }.Concat(Settings)));
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (postgresDatabase is not null)
+        {
+            if (ownsDatabase)
+            {
+                NpgsqlConnection.ClearAllPools();
+                ExecuteAdmin(PostgresAdminConnectionString!, $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
+            }
+
+            return;
+        }
+
+        if (!ownsDatabase)
+        {
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(databaseFile + suffix);
         }
+    }
+
+    private static void ExecuteAdmin(string adminConnectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 }
 
