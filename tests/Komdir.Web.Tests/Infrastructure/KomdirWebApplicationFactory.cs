@@ -57,12 +57,20 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Komdir"] = ConnectionString,
             ["Cms:ContentFolder"] = ContentFolder,
             ["Database:Provider"] = postgresDatabase is null ? "Sqlite" : "PostgreSQL",
-        }.Concat(Settings)));
+        }.Concat(Settings).ToList();
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+
+        // Program.cs reads the database settings while registering services, before the configuration above is
+        // applied; host settings given with UseSetting are in place from the start.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
