@@ -62,7 +62,13 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Komdir"] = ConnectionString,
             ["Cms:ContentFolder"] = ContentFolder,
             ["Database:Provider"] = postgresDatabase is null ? "Sqlite" : "PostgreSQL",
-        }.Concat(Settings).ToList();
+        };
+        foreach (var (key, value) in Settings)
+        {
+            // A test's own setting wins over the defaults above.
+            settings[key] = value;
+        }
+
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
 
         // Program.cs reads the database settings while registering services, before the configuration above is
