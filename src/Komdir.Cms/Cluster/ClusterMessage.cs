@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Komdir.Cms.Content;
 
 namespace Komdir.Cms.Cluster;
@@ -14,7 +15,8 @@ public sealed record ClusterMessage(string NodeId, ContentChangeKind Kind, IRead
     /// <summary>NOTIFY payloads must stay under 8000 bytes; a change to more nodes than this is sent without its keys.</summary>
     public const int MaxKeys = 150;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Kinds by name, not number: nodes of two versions side by side during an upgrade still agree.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static ClusterMessage From(string nodeId, ContentChange change) =>
         new(nodeId, change.Kind, change.Keys.Count <= MaxKeys ? change.Keys : [], change.AffectsPublished);
@@ -27,7 +29,8 @@ public sealed record ClusterMessage(string NodeId, ContentChangeKind Kind, IRead
     {
         try
         {
-            return JsonSerializer.Deserialize<ClusterMessage>(payload, Json);
+            var message = JsonSerializer.Deserialize<ClusterMessage>(payload, Json);
+            return message is { NodeId: not null, Keys: not null } ? message : null;
         }
         catch (JsonException)
         {
