@@ -167,6 +167,20 @@ public sealed class OutputCacheTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_response_that_carries_an_antiforgery_token_is_not_cacheable()
+    {
+        using var client = factory.CreateClient();
+        var context = new DefaultHttpContext { RequestServices = factory.Services };
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        Assert.True(PublicPageCacheRules.IsCacheableResponse(context));
+
+        // What a page with a form does while rendering: antiforgery issues a token (and its cookie).
+        factory.Services.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().GetAndStoreTokens(context);
+
+        Assert.False(PublicPageCacheRules.IsCacheableResponse(context));
+    }
+
     [Theory]
     [InlineData("GET", "/strategi", null, true)]
     [InlineData("POST", "/strategi", null, false)]
