@@ -73,6 +73,8 @@ DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'komdir') THEN CREATE ROLE komdir LOGIN CREATEDB; END IF;
 END \$\$;
 ALTER ROLE komdir WITH LOGIN CREATEDB PASSWORD '$password';
+-- DROP DATABASE … WITH (FORCE) must be able to end an autovacuum worker still busy in a test database.
+GRANT pg_signal_backend TO komdir;
 SELECT 'CREATE DATABASE komdir OWNER komdir' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'komdir') \gexec
 SQL
 

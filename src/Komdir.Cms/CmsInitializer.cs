@@ -1,3 +1,4 @@
+using Komdir.Cms.Cluster;
 using Komdir.Cms.Import;
 using Komdir.Cms.Persistence;
 using Komdir.Cms.Published;
@@ -13,6 +14,7 @@ public sealed class CmsInitializer(
     IDbContextFactory<CmsDbContext> dbFactory,
     ContentImporter importer,
     PublishedContentCache cache,
+    ChangeWatermark watermark,
     IOptions<CmsOptions> options,
     IHostEnvironment environment,
     ILogger<CmsInitializer> logger)
@@ -37,6 +39,9 @@ public sealed class CmsInitializer(
             }
         }
 
+        // Read before the snapshot is built: whatever commits after this point moves the watermark, and a cluster
+        // node compares against it, so nothing committed during start-up is missed.
+        await watermark.CaptureStartupAsync(cancellationToken);
         await cache.RefreshAsync(cancellationToken);
     }
 }

@@ -59,6 +59,7 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<ContentService>();
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<ChangeWatermark>();
         services.AddSingleton<CmsInitializer>();
         return services;
     }

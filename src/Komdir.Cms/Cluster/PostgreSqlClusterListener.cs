@@ -20,6 +20,7 @@ public sealed class PostgreSqlClusterListener(
     IDbContextFactory<CmsDbContext> dbFactory,
     ContentChangeNotifier notifier,
     ClusterNode node,
+    ChangeWatermark watermarks,
     IOptions<ClusterOptions> options,
     TimeProvider clock,
     ILogger<PostgreSqlClusterListener> logger) : BackgroundService
@@ -135,17 +136,16 @@ public sealed class PostgreSqlClusterListener(
     {
         await using var command = new NpgsqlCommand("SELECT COALESCE(MAX(\"Id\"), 0) FROM cms_audit", connection);
         var watermark = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+
+        // The first time, the baseline is what the published cache was built from at start-up.
+        lastSeenWatermark ??= watermarks.AtStartup;
         if (watermark == lastSeenWatermark)
         {
             return;
         }
 
-        var first = lastSeenWatermark is null;
+        logger.LogInformation("Cluster catch-up: the audit log moved from {LastSeen} to {Watermark}; refreshing", lastSeenWatermark, watermark);
         lastSeenWatermark = watermark;
-        if (!first)
-        {
-            logger.LogInformation("Cluster catch-up: the audit log moved to {Watermark}; refreshing", watermark);
-        }
 
         // An empty key list with AffectsPublished means "anything may have changed": caches rebuild whole.
         await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Imported, [], AffectsPublished: true) { IsRemote = true }, cancellationToken);

@@ -86,8 +86,7 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
         {
             if (ownsDatabase)
             {
-                NpgsqlConnection.ClearAllPools();
-                ExecuteAdmin(PostgresAdminConnectionString!, $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
+                DropPostgresDatabase(postgresDatabase);
             }
 
             return;
@@ -102,6 +101,24 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(databaseFile + suffix);
+        }
+    }
+
+    /// <summary>Drops a test database, ending any session still in it; retried briefly, as autovacuum may be starting up in it.</summary>
+    public static void DropPostgresDatabase(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                ExecuteAdmin(PostgresAdminConnectionString!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException) when (attempt < 5)
+            {
+                Thread.Sleep(200 * attempt);
+            }
         }
     }
 

@@ -83,11 +83,7 @@ public sealed class BackupRestoreTests
         finally
         {
             File.Delete(dumpFile);
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(admin.ConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{restoredDatabase}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            KomdirWebApplicationFactory.DropPostgresDatabase(restoredDatabase);
         }
     }
 
