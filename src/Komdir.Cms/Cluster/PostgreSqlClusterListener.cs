@@ -25,14 +25,16 @@ public sealed class PostgreSqlClusterListener(
     TimeProvider clock,
     ILogger<PostgreSqlClusterListener> logger) : BackgroundService
 {
-    private long? lastSeenWatermark;
+    /// <summary>Names the listening session in pg_stat_activity.</summary>
+    public const string ApplicationName = "komdir-cluster-listener";
 
-    /// <summary>Raised after a remote message or a catch-up has been applied; tests wait on it.</summary>
-    public event Action? Applied;
+    private static readonly TimeSpan FirstReconnectDelay = TimeSpan.FromSeconds(1);
+
+    private long? lastSeenWatermark;
+    private TimeSpan reconnectDelay = FirstReconnectDelay;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -45,18 +47,17 @@ public sealed class PostgreSqlClusterListener(
             }
             catch (Exception exception)
             {
-                logger.LogWarning(exception, "Cluster listener lost its connection; reconnecting in {Delay}", delay);
+                logger.LogWarning(exception, "Cluster listener lost its connection; reconnecting in {Delay}", reconnectDelay);
                 try
                 {
-                    await Task.Delay(delay, clock, stoppingToken);
+                    await Task.Delay(reconnectDelay, clock, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
                     return;
                 }
 
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.MaxReconnectDelay.Ticks));
-                continue;
+                reconnectDelay = TimeSpan.FromTicks(Math.Min(reconnectDelay.Ticks * 2, options.Value.MaxReconnectDelay.Ticks));
             }
         }
     }
@@ -70,7 +71,7 @@ public sealed class PostgreSqlClusterListener(
         }
 
         // Its own connection outside the pool: a LISTEN session must stay open and must not be shared.
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30, ApplicationName = ApplicationName };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         var received = new ConcurrentQueue<string>();
         connection.Notification += (_, e) => received.Enqueue(e.Payload);
@@ -81,54 +82,45 @@ public sealed class PostgreSqlClusterListener(
         }
 
         logger.LogInformation("Cluster listener connected as node {NodeId}", node.Id);
+        reconnectDelay = FirstReconnectDelay;
 
-        // Anything committed while we were not listening is picked up here.
-        await CatchUpAsync(connection, stoppingToken);
-        var nextCatchUp = clock.GetUtcNow() + options.Value.CatchUpInterval;
-
+        // Anything committed while we were not listening is picked up by catching up at once.
+        var nextCatchUp = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = nextCatchUp - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-            {
-                await connection.WaitAsync(wait, stoppingToken);
-            }
-
-            var appliedAny = false;
+            // Messages can arrive during any round trip (the catch-up query included), so drain before waiting.
             while (received.TryDequeue(out var payload))
             {
-                appliedAny |= await ApplyAsync(payload, stoppingToken);
+                await ApplyAsync(payload, stoppingToken);
             }
 
-            if (appliedAny)
-            {
-                Applied?.Invoke();
-            }
-
-            if (clock.GetUtcNow() >= nextCatchUp)
+            // One reading of the clock for both decisions: a wait computed a moment later could come out negative,
+            // which Npgsql would take as "wait forever".
+            var untilCatchUp = nextCatchUp - clock.GetUtcNow();
+            if (untilCatchUp <= TimeSpan.Zero)
             {
                 await CatchUpAsync(connection, stoppingToken);
                 nextCatchUp = clock.GetUtcNow() + options.Value.CatchUpInterval;
+                continue;
             }
+
+            await connection.WaitAsync(untilCatchUp, stoppingToken);
         }
     }
 
-    private async Task<bool> ApplyAsync(string payload, CancellationToken cancellationToken)
+    private async Task ApplyAsync(string payload, CancellationToken cancellationToken)
     {
         var message = ClusterMessage.TryParse(payload);
         if (message is null)
         {
             logger.LogWarning("Cluster listener ignored a message it could not read");
-            return false;
+            return;
         }
 
-        if (message.NodeId == node.Id)
+        if (message.NodeId != node.Id)
         {
-            return false;
+            await notifier.NotifyAsync(message.ToRemoteChange(), cancellationToken);
         }
-
-        await notifier.NotifyAsync(message.ToRemoteChange(), cancellationToken);
-        return true;
     }
 
     /// <summary>Refreshes everything local when the audit log moved since we last looked.</summary>
@@ -149,6 +141,5 @@ public sealed class PostgreSqlClusterListener(
 
         // An empty key list with AffectsPublished means "anything may have changed": caches rebuild whole.
         await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Imported, [], AffectsPublished: true) { IsRemote = true }, cancellationToken);
-        Applied?.Invoke();
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Komdir.Cms.Audit;
+using Komdir.Cms.Cluster;
 using Komdir.Cms.Content;
 using Komdir.Cms.Import;
 using Komdir.Cms.Persistence;
@@ -7,6 +8,7 @@ using Komdir.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Komdir.Web.Tests.Cluster;
 
@@ -51,6 +53,32 @@ public sealed class MultiNodeTests
         }
 
         var elapsed = await PollUntilAsync(clientB, TestContent.FocusAreaPath, "Rettet uden besked", TimeSpan.FromSeconds(10));
+        Assert.True(elapsed <= TimeSpan.FromSeconds(10), $"Node B caught up after {elapsed.TotalMilliseconds:F0} ms.");
+    }
+
+    [PostgresFact]
+    public async Task A_node_whose_listening_connection_was_cut_reconnects_and_catches_up()
+    {
+        using var nodeA = new KomdirWebApplicationFactory();
+        using var clientA = nodeA.CreateClient();
+        using var nodeB = new KomdirWebApplicationFactory(nodeA);
+        using var clientB = nodeB.CreateClient();
+        Assert.Contains(TestContent.FocusAreaName, await clientB.GetStringAsync(TestContent.FocusAreaPath));
+
+        // Cut every listening session on this database (as a network drop or a database restart would), then change.
+        await using (var connection = new NpgsqlConnection(nodeA.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var terminate = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name", connection);
+            terminate.Parameters.AddWithValue("name", PostgreSqlClusterListener.ApplicationName);
+            Assert.True(Convert.ToInt64(await terminate.ExecuteScalarAsync()) >= 1, "No listening session found to cut.");
+        }
+
+        await TestContent.RenameAndPublishAsync(nodeA.Services, TestContent.FocusAreaKey, "Rettet mens forbindelsen var nede");
+
+        // The first reconnect comes after 1 s, and catches up at once.
+        var elapsed = await PollUntilAsync(clientB, TestContent.FocusAreaPath, "Rettet mens forbindelsen var nede", TimeSpan.FromSeconds(10));
         Assert.True(elapsed <= TimeSpan.FromSeconds(10), $"Node B caught up after {elapsed.TotalMilliseconds:F0} ms.");
     }
 
