@@ -24,8 +24,14 @@ public sealed class PublicPageOutputCachePolicy(PublishedContentCache published,
             return ValueTask.CompletedTask;
         }
 
+        // Part of the key: the published snapshot's generation. A request that was still rendering the old snapshot
+        // when a publish evicted the cache stores its page under the old generation, where no later request looks,
+        // so it can never bring a stale page back.
+        var snapshot = published.Current;
+        context.CacheVaryByRules.VaryByValues["snapshot"] = snapshot.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         context.Tags.Add(PublicPageCacheRules.SiteTag);
-        for (var node = published.Current.GetByRoute(context.HttpContext.Request.Path.Value); node is not null; node = node.Parent)
+        for (var node = snapshot.GetByRoute(context.HttpContext.Request.Path.Value); node is not null; node = node.Parent)
         {
             context.Tags.Add(PublicPageCacheRules.PageTag(node.Key));
         }
