@@ -1,3 +1,4 @@
+using Komdir.Cms.Cluster;
 using Komdir.Cms.Import;
 using Komdir.Cms.Persistence;
 using Komdir.Cms.Published;
@@ -13,6 +14,7 @@ public sealed class CmsInitializer(
     IDbContextFactory<CmsDbContext> dbFactory,
     ContentImporter importer,
     PublishedContentCache cache,
+    ChangeWatermark watermark,
     IOptions<CmsOptions> options,
     IHostEnvironment environment,
     ILogger<CmsInitializer> logger)
@@ -23,6 +25,8 @@ public sealed class CmsInitializer(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // Two nodes starting on one empty database must not both migrate and import.
+            await using var startupLock = await DatabaseStartupLock.AcquireAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             if (options.Value.ImportWhenEmpty && !await db.ContentNodes.AnyAsync(cancellationToken))
             {
@@ -35,6 +39,9 @@ public sealed class CmsInitializer(
             }
         }
 
+        // Read before the snapshot is built: whatever commits after this point moves the watermark, and a cluster
+        // node compares against it, so nothing committed during start-up is missed.
+        await watermark.CaptureStartupAsync(cancellationToken);
         await cache.RefreshAsync(cancellationToken);
     }
 }

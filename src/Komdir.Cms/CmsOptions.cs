@@ -32,6 +32,15 @@ public sealed class DatabaseOptions
 
     public const string ConnectionStringName = "Komdir";
 
+    public const string Sqlite = "Sqlite";
+
+    public const string PostgreSql = "PostgreSQL";
+
     /// <summary>"Sqlite" (default) or "PostgreSQL".</summary>
-    public string Provider { get; set; } = "Sqlite";
+    public string Provider { get; set; } = Sqlite;
+
+    public bool UsesPostgreSql => IsPostgreSql(Provider);
+
+    public static bool IsPostgreSql(string? provider) =>
+        string.Equals(provider, PostgreSql, StringComparison.OrdinalIgnoreCase) || string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase);
 }

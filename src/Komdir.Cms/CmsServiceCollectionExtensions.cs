@@ -1,3 +1,4 @@
+using Komdir.Cms.Cluster;
 using Komdir.Cms.Content;
 using Komdir.Cms.ContentTypes;
 using Komdir.Cms.Import;
@@ -27,18 +28,29 @@ public static class CmsServiceCollectionExtensions
         services.Configure<CmsOptions>(configuration.GetSection(CmsOptions.Section));
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
 
-        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? "Sqlite";
-        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseOptions.Sqlite;
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (DatabaseOptions.IsPostgreSql(provider))
         {
-            throw new InvalidOperationException($"Database provider '{provider}' is not supported. Use 'Sqlite'.");
-        }
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException($"Database:Provider is PostgreSQL but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty.");
+            }
 
-        // The connection string is read when the first context is made, not now: hosts such as
-        // WebApplicationFactory add their configuration after Program has registered its services.
-        services.AddDbContextFactory<SqliteCmsDbContext>((sp, options) => options.UseSqlite(SqliteConnectionStrings.Resolve(
-            sp.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName),
-            sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
-        services.AddSingleton<IDbContextFactory<CmsDbContext>>(sp => new DerivedDbContextFactory<SqliteCmsDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteCmsDbContext>>()));
+            services.AddDbContextFactory<PostgreSqlCmsDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddSingleton<IDbContextFactory<CmsDbContext>>(sp => new DerivedDbContextFactory<PostgreSqlCmsDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlCmsDbContext>>()));
+            services.AddPostgreSqlCluster(configuration);
+        }
+        else if (string.Equals(provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            var resolved = SqliteConnectionStrings.Resolve(connectionString, environment.ContentRootPath);
+            services.AddDbContextFactory<SqliteCmsDbContext>(options => options.UseSqlite(resolved));
+            services.AddSingleton<IDbContextFactory<CmsDbContext>>(sp => new DerivedDbContextFactory<SqliteCmsDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteCmsDbContext>>()));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database provider '{provider}' is not supported. Use 'Sqlite' or 'PostgreSQL'.");
+        }
 
         // Identity's stores want a scoped context; it comes from the same factory.
         services.AddScoped<CmsDbContext>(sp => sp.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContext());
@@ -52,6 +64,7 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<ContentService>();
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<ChangeWatermark>();
         services.AddSingleton<CmsInitializer>();
         services.AddSingleton<ScheduleService>();
         services.AddSingleton<ScheduledPublishingService>();

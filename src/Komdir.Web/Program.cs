@@ -2,6 +2,7 @@ using Komdir.Cms.Media;
 using Komdir.Web.Features.Discovery;
 using Komdir.Web.Backoffice;
 using Komdir.Web.Infrastructure;
+using Komdir.Web.Infrastructure.OutputCaching;
 using Komdir.Web.PublicSite;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,8 @@ builder.Services.AddKomdirSearch();
 builder.Services.AddKomdirPublicSite();
 builder.Services.AddKomdirDiscovery(builder.Configuration);
 builder.Services.AddKomdirBackoffice();
+builder.Services.AddKomdirScaleOut(builder.Configuration);
+builder.Services.AddKomdirOutputCaching(builder.Configuration);
 
 var app = builder.Build();
 
@@ -25,6 +28,7 @@ if (await app.RunCommandLineAsync(args))
 
 await app.InitializeCmsAsync();
 
+app.UseKomdirForwardedHeaders();
 app.UseKomdirErrorHandling();
 app.UseKomdirRequestLogging();
 app.UseKomdirSecurityHeaders();
@@ -32,6 +36,7 @@ app.UseKomdirLocalization();
 app.UseKomdirBackoffice();
 app.UseAntiforgery();
 app.UseKomdirRedirects();
+app.UseKomdirOutputCaching();
 
 app.MapKomdirHealthChecks();
 app.MapCmsMedia();

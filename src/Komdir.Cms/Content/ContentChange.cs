@@ -4,7 +4,14 @@ namespace Komdir.Cms.Content;
 /// <param name="Kind">The act.</param>
 /// <param name="Keys">The nodes acted on (not their descendants).</param>
 /// <param name="AffectsPublished">True when readers may now see something different.</param>
-public sealed record ContentChange(ContentChangeKind Kind, IReadOnlyList<Guid> Keys, bool AffectsPublished);
+public sealed record ContentChange(ContentChangeKind Kind, IReadOnlyList<Guid> Keys, bool AffectsPublished)
+{
+    /// <summary>
+    /// True when another node made the change and this node only learned of it: local caches and indexes react,
+    /// but nothing is sent on to the cluster again.
+    /// </summary>
+    public bool IsRemote { get; init; }
+}
 
 public enum ContentChangeKind
 {

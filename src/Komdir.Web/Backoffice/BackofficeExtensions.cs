@@ -49,8 +49,8 @@ public static class BackofficeExtensions
         // A locked, deleted or re-roled user's cookie stops working within a minute, not after Identity's default 30.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        // The sign-in cookie is protected with keys kept in the site's database, so sessions survive a restart.
-        services.AddDataProtection().SetApplicationName("Komdir").PersistKeysToDbContext<CmsDbContext>();
+        // The sign-in cookie is protected with keys kept in the site's database (AddKomdirScaleOut), so sessions
+        // survive a restart and are valid on every node.
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>

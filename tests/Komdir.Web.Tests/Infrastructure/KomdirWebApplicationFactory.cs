@@ -2,16 +2,24 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace Komdir.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The whole site over a fresh temporary SQLite file, seeded from the repository's content/ folder (or another
 /// fixture folder). Each factory is its own database; dispose it to delete the file.
+/// With the environment variable KOMDIR_TEST_POSTGRES (an admin connection string) set, each factory instead
+/// creates a fresh PostgreSQL database of a random name on that server and drops it on dispose.
 /// </summary>
 public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
 {
+    /// <summary>An admin connection string (a role that may create databases); unset means SQLite.</summary>
+    public const string PostgresVariable = "KOMDIR_TEST_POSTGRES";
+
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"komdir-test-{Guid.NewGuid():N}.db");
+    private readonly string? postgresDatabase;
+    private readonly bool ownsDatabase = true;
 
     /// <summary>This factory's own search index folder, so parallel tests never share (and lock) one.</summary>
     public string SearchIndexFolder { get; } = Path.Combine(Path.GetTempPath(), $"komdir-test-search-{Guid.NewGuid():N}");
@@ -19,11 +27,32 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
     public KomdirWebApplicationFactory(string? contentFolder = null)
     {
         ContentFolder = contentFolder ?? RepositoryPaths.ContentFolder;
+        if (PostgresAdminConnectionString is { } admin)
+        {
+            postgresDatabase = $"komdir_test_{Guid.NewGuid():N}";
+            ExecuteAdmin(admin, $"CREATE DATABASE \"{postgresDatabase}\"");
+        }
     }
+
+    /// <summary>A second node on the same database as <paramref name="firstNode"/> (which drops it on dispose).</summary>
+    public KomdirWebApplicationFactory(KomdirWebApplicationFactory firstNode)
+    {
+        ContentFolder = firstNode.ContentFolder;
+        databaseFile = firstNode.databaseFile;
+        postgresDatabase = firstNode.postgresDatabase;
+        ownsDatabase = false;
+    }
+
+    public static string? PostgresAdminConnectionString =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    public static bool UsesPostgres => PostgresAdminConnectionString is not null;
 
     public string ContentFolder { get; }
 
-    public string ConnectionString => $"Data Source={databaseFile}";
+    public string ConnectionString => postgresDatabase is null
+        ? $"Data Source={databaseFile}"
+        : new NpgsqlConnectionStringBuilder(PostgresAdminConnectionString) { Database = postgresDatabase }.ConnectionString;
 
     /// <summary>Extra configuration a test needs (keys as in appsettings, e.g. "Cms:ImportWhenEmpty").</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -31,18 +60,48 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // Its own search index folder first, so a test's Settings can still point it elsewhere.
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection([new("Search:IndexPath", SearchIndexFolder)]));
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
+            // Its own search index folder, so parallel test hosts never share (and lock) one.
+            ["Search:IndexPath"] = SearchIndexFolder,
             ["ConnectionStrings:Komdir"] = ConnectionString,
             ["Cms:ContentFolder"] = ContentFolder,
-        }.Concat(Settings)));
+            ["Database:Provider"] = postgresDatabase is null ? "Sqlite" : "PostgreSQL",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            // A test's own setting wins over the defaults above.
+            settings[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+
+        // Program.cs reads the database settings while registering services, before the configuration above is
+        // applied; host settings given with UseSetting are in place from the start.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (postgresDatabase is not null)
+        {
+            if (ownsDatabase)
+            {
+                DropPostgresDatabase(postgresDatabase);
+            }
+
+            return;
+        }
+
+        if (!ownsDatabase)
+        {
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
@@ -53,6 +112,32 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
         {
             Directory.Delete(SearchIndexFolder, recursive: true);
         }
+    }
+
+    /// <summary>Drops a test database, ending any session still in it; retried briefly, as autovacuum may be starting up in it.</summary>
+    public static void DropPostgresDatabase(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                ExecuteAdmin(PostgresAdminConnectionString!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException) when (attempt < 5)
+            {
+                Thread.Sleep(200 * attempt);
+            }
+        }
+    }
+
+    private static void ExecuteAdmin(string adminConnectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 }
 

@@ -95,5 +95,5 @@ public sealed class MediaEndpointTests : IClassFixture<MediaEndpointTests.SiteFa
     }
 
     /// <summary>One site for the class; xUnit needs a parameterless constructor for a fixture.</summary>
-    public sealed class SiteFactory() : KomdirWebApplicationFactory(null);
+    public sealed class SiteFactory() : KomdirWebApplicationFactory(contentFolder: null);
 }

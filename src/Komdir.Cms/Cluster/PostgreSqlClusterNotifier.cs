@@ -1,0 +1,25 @@
+using Komdir.Cms.Content;
+using Komdir.Cms.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Komdir.Cms.Cluster;
+
+/// <summary>
+/// Tells the other nodes about a change this node committed: <c>NOTIFY komdir_content</c> with the change as JSON.
+/// Changes learned from other nodes are not sent on.
+/// </summary>
+public sealed class PostgreSqlClusterNotifier(IDbContextFactory<CmsDbContext> dbFactory, ClusterNode node) : IContentChangeHandler
+{
+    public async Task HandleAsync(ContentChange change, CancellationToken cancellationToken)
+    {
+        if (change.IsRemote)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var payload = ClusterMessage.From(node.Id, change).Serialize();
+        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({ClusterMessage.Channel}, {payload})", cancellationToken);
+    }
+}
