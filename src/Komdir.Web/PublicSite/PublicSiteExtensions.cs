@@ -36,7 +36,8 @@ public static class PublicSiteExtensions
     public static WebApplication MapKomdirPublicSite(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().InteractiveOnlyInBackoffice();
+        // Our own CSP already says frame-ancestors 'none'; Blazor's second, looser header is left out.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null).InteractiveOnlyInBackoffice();
         return app;
     }
 }

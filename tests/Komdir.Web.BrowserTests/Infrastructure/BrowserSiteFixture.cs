@@ -39,6 +39,16 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
     /// <summary>Every published page that has a template, as site paths ("/", "/strategi", …), parents first.</summary>
     public IReadOnlyList<string> PublicPaths { get; private set; } = [];
 
+    /// <summary>Public pages that are routed components rather than content: search (with hits, without, filtered) and the purpose comparison.</summary>
+    private static readonly string[] RoutedPublicPaths =
+    [
+        "/soeg",
+        "/soeg?q=civilsamfund",
+        "/soeg?q=velfaerd&type=Fokusomr%C3%A5de",
+        "/soeg?q=qqqxyz",
+        "/strategi/formaal-over-tid",
+    ];
+
     public async Task InitializeAsync()
     {
         var chromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : DefaultChromiumPath;
@@ -59,6 +69,7 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
         PublicPaths = cache.Current.All
             .Where(content => content.Url is not null && templates.Find(content.ContentType.Alias) is not null)
             .Select(content => content.Url!)
+            .Concat(RoutedPublicPaths)
             .ToList();
 
         playwright = await Playwright.CreateAsync();

@@ -134,7 +134,7 @@ public sealed class OutputCacheTests : IDisposable
         factory.Settings["EnableStaticAssetsDevelopmentCaching"] = "true";
         using var client = factory.CreateClient();
         var html = await client.GetStringAsync("/");
-        var href = Regex.Match(html, "href=\"(css/site\\.[a-z0-9]+\\.css)\"").Groups[1].Value;
+        var href = Regex.Match(html, "href=\"/?(css/site\\.[a-z0-9]+\\.css)\"").Groups[1].Value;
         Assert.NotEmpty(href);
 
         var response = await client.GetAsync("/" + href);

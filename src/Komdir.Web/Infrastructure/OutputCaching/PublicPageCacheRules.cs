@@ -15,7 +15,9 @@ public static class PublicPageCacheRules
 
     private const string AntiforgeryCookie = "komdir.af";
 
-    private static readonly string[] ExcludedPrefixes = ["/backoffice", "/_framework", "/_blazor", "/_content", "/healthz", "/fejl", "/konto", "/account", "/preview", "/forhaandsvisning", "/media"];
+    // The Delivery API is left out: its answers depend on the order of repeated query values (items?id=a&id=b),
+    // which the output cache's key normalises away.
+    private static readonly string[] ExcludedPrefixes = ["/umbraco", "/backoffice", "/_framework", "/_blazor", "/_content", "/healthz", "/fejl", "/konto", "/account", "/preview", "/forhaandsvisning", "/media"];
 
     public static string PageTag(Guid key) => $"komdir:node:{key:N}";
 

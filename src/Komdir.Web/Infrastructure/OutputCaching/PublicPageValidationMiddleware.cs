@@ -50,6 +50,13 @@ public sealed class PublicPageValidationMiddleware(RequestDelegate next, IOption
         }
 
         buffer.Position = 0;
+        if (buffer.Length == 0)
+        {
+            // Nothing written (e.g. a 404 whose page comes from the status-code re-execution): a Content-Length
+            // would tell that middleware the response is complete, and the reader would get an empty page.
+            return;
+        }
+
         if (!HttpMethods.IsHead(context.Request.Method))
         {
             context.Response.ContentLength = buffer.Length;
