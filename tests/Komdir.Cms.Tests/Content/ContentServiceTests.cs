@@ -16,7 +16,7 @@ public sealed class ContentServiceTests : IAsyncLifetime
     [Fact]
     public async Task Each_save_is_a_new_version_and_older_versions_stay_as_they_were()
     {
-        var root = await host.CreateAsync(null, "Forside", "Første udgave");
+        var root = await host.CreateTitledAsync(null, "Forside", "Første udgave");
         var afterCreate = (await host.VersionsAsync(root)).Single();
 
         host.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -40,7 +40,7 @@ public sealed class ContentServiceTests : IAsyncLifetime
     [Fact]
     public async Task Publishing_and_unpublishing_record_who_and_when()
     {
-        var root = await host.CreateAsync(null, "Forside", "Forside");
+        var root = await host.CreateTitledAsync(null, "Forside", "Forside");
 
         host.Clock.Advance(TimeSpan.FromHours(1));
         var publishedAt = host.Clock.GetUtcNow();
@@ -69,7 +69,7 @@ public sealed class ContentServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_newer_draft_does_not_show_until_it_is_published()
     {
-        var root = await host.CreateAsync(null, "Forside", "Udgivet tekst", publish: true);
+        var root = await host.CreateTitledAsync(null, "Forside", "Udgivet tekst", publish: true);
         Assert.Equal("Udgivet tekst", host.Published.GetByKey(root)!.Values["title"]);
 
         await host.Content.SaveAsync(root, 1, "Forside", null, TestTypes.Values("Kladde"), "redaktoer-a");
@@ -85,9 +85,9 @@ public sealed class ContentServiceTests : IAsyncLifetime
     [Fact]
     public async Task Unpublishing_a_parent_hides_its_children()
     {
-        var root = await host.CreateAsync(null, "Forside", "Forside", publish: true);
-        var parent = await host.CreateAsync(root, "Afsnit", "Afsnit", publish: true);
-        var child = await host.CreateAsync(parent, "Underside", "Underside", publish: true);
+        var root = await host.CreateTitledAsync(null, "Forside", "Forside", publish: true);
+        var parent = await host.CreateTitledAsync(root, "Afsnit", "Afsnit", publish: true);
+        var child = await host.CreateTitledAsync(parent, "Underside", "Underside", publish: true);
         Assert.Equal("/afsnit/underside", host.Published.GetByKey(child)!.Url);
 
         await host.Content.UnpublishAsync(parent, "redaktoer-a");
@@ -102,11 +102,11 @@ public sealed class ContentServiceTests : IAsyncLifetime
     [Fact]
     public async Task Siblings_cannot_share_a_url_segment_but_cousins_can()
     {
-        var root = await host.CreateAsync(null, "Forside", "Forside");
-        var first = await host.CreateAsync(root, "Om os", "Om os");
-        var second = await host.CreateAsync(root, "Andet", "Andet");
+        var root = await host.CreateTitledAsync(null, "Forside", "Forside");
+        var first = await host.CreateTitledAsync(root, "Om os", "Om os");
+        var second = await host.CreateTitledAsync(root, "Andet", "Andet");
 
-        var clash = await host.Content.CreateAsync(root, TestTypes.Page.Alias, "Om os", null, TestTypes.Values("Igen"), "redaktoer-a");
+        var clash = await host.Content.CreateAsync(root, TestTypes.TaggedPage.Alias, "Om os", null, TestTypes.Values("Igen"), "redaktoer-a");
         Assert.False(clash.Succeeded);
         var error = Assert.Single(clash.Errors);
         Assert.Equal("urlSegment", error.Field);
@@ -116,14 +116,14 @@ public sealed class ContentServiceTests : IAsyncLifetime
         Assert.Contains("bruges allerede", Assert.Single(rename.Errors).Message);
         Assert.Single(await host.VersionsAsync(second));
 
-        var cousin = await host.Content.CreateAsync(first, TestTypes.Page.Alias, "Om os", null, TestTypes.Values("Under om os"), "redaktoer-a");
+        var cousin = await host.Content.CreateAsync(first, TestTypes.TaggedPage.Alias, "Om os", null, TestTypes.Values("Under om os"), "redaktoer-a");
         Assert.True(cousin.Succeeded);
     }
 
     [Fact]
     public async Task A_save_based_on_a_stale_version_is_a_conflict_and_writes_nothing()
     {
-        var root = await host.CreateAsync(null, "Forside", "Start");
+        var root = await host.CreateTitledAsync(null, "Forside", "Start");
         await host.Content.SaveAsync(root, 1, "Forside", null, TestTypes.Values("Kollegas ændring"), "redaktoer-b");
         await using (var before = host.CreateDbContext())
         {
@@ -148,7 +148,7 @@ public sealed class ContentServiceTests : IAsyncLifetime
     [Fact]
     public async Task Rollback_restores_an_old_version_as_a_new_version()
     {
-        var root = await host.CreateAsync(null, "Forside", "Original", publish: true);
+        var root = await host.CreateTitledAsync(null, "Forside", "Original", publish: true);
         await host.Content.SaveAsync(root, 1, "Forside", null, TestTypes.Values("Fejlagtig ændring"), "redaktoer-b");
         await host.Content.PublishAsync(root, "redaktoer-b");
 
@@ -169,9 +169,9 @@ public sealed class ContentServiceTests : IAsyncLifetime
     [Fact]
     public async Task Trashing_hides_a_subtree_and_restoring_brings_it_back()
     {
-        var root = await host.CreateAsync(null, "Forside", "Forside", publish: true);
-        var page = await host.CreateAsync(root, "Side", "Side", publish: true);
-        var child = await host.CreateAsync(page, "Underside", "Underside", publish: true);
+        var root = await host.CreateTitledAsync(null, "Forside", "Forside", publish: true);
+        var page = await host.CreateTitledAsync(root, "Side", "Side", publish: true);
+        var child = await host.CreateTitledAsync(page, "Underside", "Underside", publish: true);
 
         Assert.True((await host.Content.TrashAsync(page, "redaktoer-a")).Succeeded);
         Assert.NotNull((await host.NodeAsync(page)).TrashedUtc);
@@ -179,7 +179,7 @@ public sealed class ContentServiceTests : IAsyncLifetime
         Assert.Null(host.Published.GetByKey(child));
 
         // A new page may take the free segment while the old one is in the bin; restoring then has to say no.
-        var taker = await host.CreateAsync(root, "Side", "Ny side");
+        var taker = await host.CreateTitledAsync(root, "Side", "Ny side");
         var blocked = await host.Content.RestoreAsync(page, "redaktoer-a");
         Assert.Contains("Omdøb den anden side først", Assert.Single(blocked.Errors).Message);
         Assert.True((await host.Content.TrashAsync(taker, "redaktoer-a")).Succeeded);

@@ -13,10 +13,10 @@ public sealed class CopyAndDeleteTests
     [Fact]
     public async Task Copy_with_descendants_creates_new_unpublished_nodes_from_the_latest_versions()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var section = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Strategi");
-        var child = await host.CreatePublishedAsync(section, TestDocumentTypes.Page, "Fokusområde");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var section = await host.CreatePublishedAsync(site, TestTypes.Page.Alias, "Strategi");
+        var child = await host.CreatePublishedAsync(section, TestTypes.Page.Alias, "Fokusområde");
         await host.Content.SaveAsync(child, 1, "Fokusområde ændret", null, new Dictionary<string, object?> { ["title"] = "Ny titel" }, Editor);
 
         var result = await host.Content.CopyAsync(section, site, includeDescendants: true, Editor);
@@ -42,9 +42,9 @@ public sealed class CopyAndDeleteTests
     [Fact]
     public async Task Copies_to_the_same_parent_get_kopi_then_numbered_segments()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Om os");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Om os");
 
         var first = await host.Content.CopyAsync(page, site, includeDescendants: false, Editor);
         var second = await host.Content.CopyAsync(page, site, includeDescendants: false, Editor);
@@ -57,11 +57,11 @@ public sealed class CopyAndDeleteTests
     [Fact]
     public async Task Copy_without_descendants_copies_only_the_node_and_keeps_the_segment_under_another_parent()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
-        var a = await host.CreateAsync(site, TestDocumentTypes.Page, "A");
-        var b = await host.CreateAsync(site, TestDocumentTypes.Page, "B");
-        await host.CreateAsync(a, TestDocumentTypes.Page, "Barn");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
+        var a = await host.CreateAsync(site, TestTypes.Page.Alias, "A");
+        var b = await host.CreateAsync(site, TestTypes.Page.Alias, "B");
+        await host.CreateAsync(a, TestTypes.Page.Alias, "Barn");
 
         var result = await host.Content.CopyAsync(a, b, includeDescendants: false, Editor);
 
@@ -74,10 +74,10 @@ public sealed class CopyAndDeleteTests
     [Fact]
     public async Task Copy_refuses_a_parent_that_does_not_allow_the_type()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var settings = await host.CreateAsync(null, TestDocumentTypes.Settings, "Indstillinger", new Dictionary<string, object?>());
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Side");
+        await using var host = await CmsTestHost.StartAsync();
+        var settings = await host.CreateAsync(null, TestTypes.Settings.Alias, "Indstillinger", new Dictionary<string, object?>());
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Side");
 
         var result = await host.Content.CopyAsync(page, settings, includeDescendants: false, Editor);
 
@@ -88,10 +88,10 @@ public sealed class CopyAndDeleteTests
     [Fact]
     public async Task Copying_a_node_into_its_own_subtree_copies_the_subtree_once()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Side");
-        var child = await host.CreateAsync(page, TestDocumentTypes.Page, "Barn");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Side");
+        var child = await host.CreateAsync(page, TestTypes.Page.Alias, "Barn");
 
         var result = await host.Content.CopyAsync(page, child, includeDescendants: true, Editor);
 
@@ -103,8 +103,8 @@ public sealed class CopyAndDeleteTests
     [Fact]
     public async Task Delete_is_refused_outside_the_recycle_bin()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
 
         var result = await host.Content.DeleteAsync(site, Editor);
 
@@ -117,12 +117,12 @@ public sealed class CopyAndDeleteTests
     [Fact]
     public async Task Delete_removes_the_subtree_with_versions_and_schedules_and_leaves_one_tombstone_per_node()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var keep = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Bliver");
-        var page = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Slettes");
-        var child = await host.CreatePublishedAsync(page, TestDocumentTypes.Page, "Barn");
-        var grandchild = await host.CreateAsync(child, TestDocumentTypes.Page, "Barnebarn");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var keep = await host.CreatePublishedAsync(site, TestTypes.Page.Alias, "Bliver");
+        var page = await host.CreatePublishedAsync(site, TestTypes.Page.Alias, "Slettes");
+        var child = await host.CreatePublishedAsync(page, TestTypes.Page.Alias, "Barn");
+        var grandchild = await host.CreateAsync(child, TestTypes.Page.Alias, "Barnebarn");
         await host.Content.SaveAsync(child, 1, "Barn", null, new Dictionary<string, object?> { ["title"] = "v2" }, Editor);
         await host.Get<ScheduleService>().SchedulePublishAsync(grandchild, host.Clock.GetUtcNow().AddDays(1), Editor);
         Assert.True((await host.Content.TrashAsync(page, Editor)).Succeeded);
@@ -141,10 +141,10 @@ public sealed class CopyAndDeleteTests
     [Fact]
     public async Task A_descendant_of_a_trashed_node_counts_as_in_the_recycle_bin()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Side");
-        var child = await host.CreateAsync(page, TestDocumentTypes.Page, "Barn");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Side");
+        var child = await host.CreateAsync(page, TestTypes.Page.Alias, "Barn");
         await host.Content.TrashAsync(page, Editor);
 
         var result = await host.Content.DeleteAsync(child, Editor);
@@ -158,12 +158,12 @@ public sealed class CopyAndDeleteTests
     [Fact]
     public async Task Emptying_the_recycle_bin_removes_every_trashed_subtree_and_nothing_else()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
-        var a = await host.CreateAsync(site, TestDocumentTypes.Page, "A");
-        await host.CreateAsync(a, TestDocumentTypes.Page, "A1");
-        var b = await host.CreateAsync(site, TestDocumentTypes.Page, "B");
-        var c = await host.CreateAsync(site, TestDocumentTypes.Page, "C");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
+        var a = await host.CreateAsync(site, TestTypes.Page.Alias, "A");
+        await host.CreateAsync(a, TestTypes.Page.Alias, "A1");
+        var b = await host.CreateAsync(site, TestTypes.Page.Alias, "B");
+        var c = await host.CreateAsync(site, TestTypes.Page.Alias, "C");
         await host.Content.TrashAsync(a, Editor);
         await host.Content.TrashAsync(b, Editor);
 

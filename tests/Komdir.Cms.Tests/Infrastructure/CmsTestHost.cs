@@ -3,6 +3,7 @@ using Komdir.Cms.ContentTypes;
 using Komdir.Cms.Import;
 using Komdir.Cms.Persistence;
 using Komdir.Cms.Published;
+using Komdir.Cms.Routing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -13,54 +14,96 @@ using Microsoft.Extensions.Hosting;
 namespace Komdir.Cms.Tests.Infrastructure;
 
 /// <summary>
-/// The engine as a site would register it (<see cref="CmsServiceCollectionExtensions.AddCms"/>), over a fresh temporary
-/// SQLite file, with the tiny document types of <see cref="TestTypes"/> and a clock the test moves.
+/// The engine as a site would register it (<see cref="CmsServiceCollectionExtensions.AddCms"/>), over a temporary
+/// SQLite file, with the tiny document types of <see cref="TestTypes"/> and a clock the test moves. Several hosts may
+/// share one database file to act as several web nodes (<see cref="StartSecondNodeAsync"/>).
 /// </summary>
 public sealed class CmsTestHost : IAsyncDisposable
 {
-    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"komdir-cms-test-{Guid.NewGuid():N}.db");
-    private readonly ServiceProvider services;
+    private const string Editor = "editor@test";
 
-    private CmsTestHost()
+    private readonly ServiceProvider services;
+    private readonly bool ownsDatabase;
+
+    private CmsTestHost(string databaseFile, bool ownsDatabase, IDictionary<string, string?>? settings)
     {
+        DatabaseFile = databaseFile;
+        this.ownsDatabase = ownsDatabase;
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Komdir"] = $"Data Source={databaseFile}" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Komdir"] = $"Data Source={databaseFile}",
+                ["Cms:ImportWhenEmpty"] = "false",
+            }.Concat(settings ?? new Dictionary<string, string?>()))
             .Build();
         var collection = new ServiceCollection();
         // A host registers its configuration and environment; the engine reads both when the first context is made.
         var environment = new TestHostEnvironment();
-        collection.AddSingleton<IConfiguration>(configuration);
-        collection.AddSingleton<IHostEnvironment>(environment);
         collection.AddLogging();
+        collection.AddSingleton<IHostEnvironment>(environment);
+        collection.AddSingleton<IConfiguration>(configuration);
         collection.AddCms(configuration, environment);
+        collection.AddCmsRedirects();
         foreach (var type in TestTypes.All)
         {
             collection.AddDocumentType(type);
         }
 
         collection.AddSingleton<TimeProvider>(Clock);
-        services = collection.BuildServiceProvider();
+        services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero));
+    public string DatabaseFile { get; }
 
-    public ContentService Content => services.GetRequiredService<ContentService>();
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
-    public ContentImporter Importer => services.GetRequiredService<ContentImporter>();
+    public IServiceProvider Services => services;
 
-    public PublishedContentCache Cache => services.GetRequiredService<PublishedContentCache>();
+    public ContentService Content => Get<ContentService>();
+
+    public ContentImporter Importer => Get<ContentImporter>();
+
+    public PublishedContentCache Cache => Get<PublishedContentCache>();
 
     public PublishedSnapshot Published => Cache.Current;
 
-    public static async Task<CmsTestHost> StartAsync()
+    public RedirectService Redirects => Get<RedirectService>();
+
+    public T Get<T>() where T : notnull => services.GetRequiredService<T>();
+
+    /// <summary>
+    /// A fresh, migrated database. With <paramref name="recordRedirects"/> the redirect recorder is started, as the
+    /// site starts it, so renames and moves leave redirects behind.
+    /// </summary>
+    public static async Task<CmsTestHost> StartAsync(IDictionary<string, string?>? settings = null, bool recordRedirects = false)
     {
-        var host = new CmsTestHost();
-        await using var db = host.CreateDbContext();
-        await db.Database.MigrateAsync();
+        var host = new CmsTestHost(Path.Combine(Path.GetTempPath(), $"komdir-cms-test-{Guid.NewGuid():N}.db"), ownsDatabase: true, settings);
+        await using (var db = await host.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await host.Cache.RefreshAsync();
+        if (recordRedirects)
+        {
+            host.Get<RedirectRecorder>().Start();
+        }
+
         return host;
     }
 
-    public CmsDbContext CreateDbContext() => services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContext();
+    /// <summary>Another "web node" on the same database file, with its own services and caches.</summary>
+    public async Task<CmsTestHost> StartSecondNodeAsync()
+    {
+        var node = new CmsTestHost(DatabaseFile, ownsDatabase: false, null);
+        node.Clock.SetUtcNow(Clock.GetUtcNow());
+        await node.Cache.RefreshAsync();
+        return node;
+    }
+
+    public CmsDbContext CreateDbContext() => Get<IDbContextFactory<CmsDbContext>>().CreateDbContext();
+
+    public Task<CmsDbContext> CreateDbContextAsync() => Get<IDbContextFactory<CmsDbContext>>().CreateDbContextAsync();
 
     /// <summary>Every version of the node, oldest first, read fresh from the database.</summary>
     public async Task<List<ContentVersion>> VersionsAsync(Guid key)
@@ -75,29 +118,73 @@ public sealed class CmsTestHost : IAsyncDisposable
         return await db.ContentNodes.AsNoTracking().SingleAsync(n => n.Key == key);
     }
 
-    /// <summary>Creates a test page (or root when <paramref name="parent"/> is null) and returns its key; fails the test if it cannot.</summary>
-    public async Task<Guid> CreateAsync(Guid? parent, string name, string title, string actor = "redaktoer-a", bool publish = false)
+    /// <summary>Creates a node and fails the test if the engine refuses.</summary>
+    public async Task<Guid> CreateAsync(Guid? parentKey, string type, string name, IReadOnlyDictionary<string, object?>? values = null, string? segment = null)
     {
-        var result = await Content.CreateAsync(parent, parent is null ? TestTypes.Root.Alias : TestTypes.Page.Alias, name, null, TestTypes.Values(title), actor);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
+        var result = await Content.CreateAsync(parentKey, type, name, segment, values ?? DefaultValues(type, name), Editor);
+        AssertSucceeded(result.Succeeded, result.Errors);
+        return result.Key!.Value;
+    }
+
+    /// <summary>Pages get their required title; other test types need no values.</summary>
+    public static Dictionary<string, object?> DefaultValues(string type, string name) =>
+        type == TestTypes.Page.Alias ? new() { ["title"] = name } : [];
+
+    /// <summary>Creates and publishes a node.</summary>
+    public async Task<Guid> CreatePublishedAsync(Guid? parentKey, string type, string name, IReadOnlyDictionary<string, object?>? values = null, string? segment = null)
+    {
+        var key = await CreateAsync(parentKey, type, name, values, segment);
+        var published = await Content.PublishAsync(key, Editor);
+        AssertSucceeded(published.Succeeded, published.Errors);
+        return key;
+    }
+
+    /// <summary>
+    /// Creates a titled root (when <paramref name="parent"/> is null) or tagged page as <paramref name="actor"/> and returns its
+    /// key; fails the test if it cannot.
+    /// </summary>
+    public async Task<Guid> CreateTitledAsync(Guid? parent, string name, string title, string actor = "redaktoer-a", bool publish = false)
+    {
+        var result = await Content.CreateAsync(parent, parent is null ? TestTypes.Root.Alias : TestTypes.TaggedPage.Alias, name, null, TestTypes.Values(title), actor);
+        AssertSucceeded(result.Succeeded, result.Errors);
         if (publish)
         {
             var published = await Content.PublishAsync(result.Key!.Value, actor);
-            Assert.True(published.Succeeded, string.Join(" ", published.Errors.Select(e => e.Message)));
+            AssertSucceeded(published.Succeeded, published.Errors);
         }
 
         return result.Key!.Value;
     }
 
+    /// <summary>Creates and publishes a page at <paramref name="segment"/> (a site root when there is no parent).</summary>
+    public Task<Guid> PublishPageAsync(Guid? parent, string name, string segment) =>
+        CreatePublishedAsync(parent, parent is null ? TestTypes.Site.Alias : TestTypes.Page.Alias, name, segment: segment);
+
+    /// <summary>Saves a new URL segment for a published node and publishes it.</summary>
+    public async Task RenameAsync(Guid key, string newSegment)
+    {
+        var current = Published.GetByKey(key)!;
+        var saved = await Content.SaveAsync(key, current.VersionNumber, current.Name, newSegment, current.Values, Editor);
+        AssertSucceeded(saved.Succeeded, saved.Errors);
+        var published = await Content.PublishAsync(key, Editor);
+        AssertSucceeded(published.Succeeded, published.Errors);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (ownsDatabase)
         {
-            File.Delete(databaseFile + suffix);
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(DatabaseFile + suffix);
+            }
         }
     }
+
+    private static void AssertSucceeded(bool succeeded, IEnumerable<ContentError> errors) =>
+        Assert.True(succeeded, string.Join(" | ", errors.Select(e => e.Message)));
 
     private sealed class TestHostEnvironment : IHostEnvironment
     {
@@ -111,12 +198,14 @@ public sealed class CmsTestHost : IAsyncDisposable
     }
 }
 
-/// <summary>A clock that stands still until the test moves it, so "when" can be asserted exactly.</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+/// <summary>A clock that stands still until the test moves or sets it, so "when" can be asserted exactly.</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset now = start;
 
     public override DateTimeOffset GetUtcNow() => now;
+
+    public void SetUtcNow(DateTimeOffset value) => now = value;
 
     public void Advance(TimeSpan by) => now += by;
 }
@@ -124,10 +213,11 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 /// <summary>Tiny document types of the engine tests' own, so the engine is tested without the KOMDIR site.</summary>
 public static class TestTypes
 {
+    /// <summary>The root of the content files in Fixtures/: a titled front page with a body.</summary>
     public static DocumentType Root { get; } = new("testRoot", "Testforside", c => new GenericModel(c))
     {
         AllowedAtRoot = true,
-        AllowedChildTypes = ["testPage"],
+        AllowedChildTypes = ["testTaggedPage"],
         BodyProperty = "body",
         Properties =
         [
@@ -136,9 +226,36 @@ public static class TestTypes
         ],
     };
 
-    public static DocumentType Page { get; } = new("testPage", "Testside", c => new GenericModel(c))
+    /// <summary>A front page that needs no values.</summary>
+    public static DocumentType Site { get; } = new("testSite", "Forside", c => new GenericModel(c))
+    {
+        AllowedAtRoot = true,
+        AllowedChildTypes = ["testPage"],
+        Properties = [new("headline", "Overskrift", PropertyEditor.Text)],
+    };
+
+    /// <summary>A page with one property of most editor kinds, in a deliberate order.</summary>
+    public static DocumentType Page { get; } = new("testPage", "Side", c => new GenericModel(c))
     {
         AllowedChildTypes = ["testPage"],
+        Properties =
+        [
+            new("title", "Titel", PropertyEditor.Text) { Required = true },
+            new("body", "Brødtekst", PropertyEditor.Markdown),
+            new("keywords", "Nøgleord", PropertyEditor.TextList),
+            new("image", "Billede", PropertyEditor.Media),
+            new("year", "År", PropertyEditor.Number),
+            new("hidden", "Skjult i menu", PropertyEditor.Toggle),
+        ],
+    };
+
+    /// <summary>
+    /// The page of the content files in Fixtures/ and under <see cref="Root"/>: title, body (the file's body) and tags.
+    /// Kept apart from <see cref="Page"/> because tests assert each one's exact list of fields.
+    /// </summary>
+    public static DocumentType TaggedPage { get; } = new("testTaggedPage", "Testside", c => new GenericModel(c))
+    {
+        AllowedChildTypes = ["testTaggedPage"],
         BodyProperty = "body",
         Properties =
         [
@@ -148,6 +265,7 @@ public static class TestTypes
         ],
     };
 
+    /// <summary>Data outside the site tree, as in Fixtures/basic/data.</summary>
     public static DocumentType Data { get; } = new("testData", "Testdata", c => new GenericModel(c))
     {
         IsRoutable = false,
@@ -155,10 +273,18 @@ public static class TestTypes
         Properties = [new("label", "Etiket", PropertyEditor.Text)],
     };
 
-    public static IReadOnlyList<DocumentType> All { get; } = [Root, Page, Data];
+    /// <summary>Not routable and allowed at the root, like a site's settings node.</summary>
+    public static DocumentType Settings { get; } = new("testSettings", "Indstillinger", c => new GenericModel(c))
+    {
+        AllowedAtRoot = true,
+        IsRoutable = false,
+        Properties = [new("logo", "Logo", PropertyEditor.Media)],
+    };
 
-    /// <summary>A stored version's values, read back (both test page types share "title" and "body").</summary>
-    public static IReadOnlyDictionary<string, object?> ValuesOf(ContentVersion version) => ContentValues.Deserialize(version.ValuesJson, Page);
+    public static IReadOnlyList<DocumentType> All { get; } = [Root, Site, Page, TaggedPage, Data, Settings];
+
+    /// <summary>A stored version's values, read back (the titled root and the tagged page share "title" and "body").</summary>
+    public static IReadOnlyDictionary<string, object?> ValuesOf(ContentVersion version) => ContentValues.Deserialize(version.ValuesJson, TaggedPage);
 
     public static Dictionary<string, object?> Values(string title, string? body = null) => new() { ["title"] = title, ["body"] = body };
 }

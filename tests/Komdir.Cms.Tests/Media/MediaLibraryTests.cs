@@ -25,7 +25,7 @@ public sealed class MediaLibraryTests
     [MemberData(nameof(AcceptedFiles))]
     public async Task Accepted_types_are_recognised_by_content_and_stored_under_a_safe_name(string kind, string uploadedName, string expected)
     {
-        await using var host = await ServiceTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync();
         var bytes = kind switch
         {
             "pdf" => MediaFiles.Pdf(),
@@ -56,7 +56,7 @@ public sealed class MediaLibraryTests
     [MemberData(nameof(RefusedFiles))]
     public async Task Other_content_is_refused_whatever_its_name(string kind, string uploadedName)
     {
-        await using var host = await ServiceTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync();
         var bytes = kind switch
         {
             "html" => MediaFiles.Html(),
@@ -73,7 +73,7 @@ public sealed class MediaLibraryTests
     [Fact]
     public async Task A_file_over_the_limit_is_refused_even_from_a_stream_of_unknown_length()
     {
-        await using var host = await ServiceTestHost.StartAsync(new Dictionary<string, string?> { ["Cms:Media:MaxBytes"] = "1024" });
+        await using var host = await CmsTestHost.StartAsync(new Dictionary<string, string?> { ["Cms:Media:MaxBytes"] = "1024" });
         var big = MediaFiles.Pdf(new string('x', 2000));
 
         var seekable = await host.Get<MediaService>().UploadAsync("Stor", "stor.pdf", MediaFiles.Stream(big), Editor);
@@ -88,7 +88,7 @@ public sealed class MediaLibraryTests
     [Fact]
     public async Task The_default_limit_is_20_MB()
     {
-        await using var host = await ServiceTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync();
 
         var upload = new PdfLookalikeStream(60L * 1024 * 1024);
 
@@ -101,7 +101,7 @@ public sealed class MediaLibraryTests
     [Fact]
     public async Task A_refused_type_is_not_read_past_its_first_bytes()
     {
-        await using var host = await ServiceTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync();
         var upload = new PdfLookalikeStream(60L * 1024 * 1024, header: "<html>"u8.ToArray());
 
         var result = await host.Get<MediaService>().UploadAsync("Side", "side.pdf", upload, Editor);
@@ -113,7 +113,7 @@ public sealed class MediaLibraryTests
     [Fact]
     public async Task Replace_keeps_the_key_and_changes_bytes_and_hash()
     {
-        await using var host = await ServiceTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync();
         var media = host.Get<MediaService>();
         var original = (await media.UploadAsync("Beretning", "beretning.pdf", MediaFiles.Stream(MediaFiles.Pdf("v1")), Editor)).Item!;
 
@@ -130,7 +130,7 @@ public sealed class MediaLibraryTests
     [Fact]
     public async Task Replace_must_keep_the_kind()
     {
-        await using var host = await ServiceTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync();
         var media = host.Get<MediaService>();
         var pdf = (await media.UploadAsync("Beretning", "beretning.pdf", MediaFiles.Stream(MediaFiles.Pdf()), Editor)).Item!;
         var image = (await media.UploadAsync("Logo", "logo.png", MediaFiles.Stream(MediaFiles.Png()), Editor)).Item!;
@@ -148,14 +148,14 @@ public sealed class MediaLibraryTests
     [Fact]
     public async Task Usages_are_found_in_latest_and_published_versions_of_media_properties()
     {
-        await using var host = await ServiceTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync();
         var media = host.Get<MediaService>();
         var logo = (await media.UploadAsync("Logo", "logo.png", MediaFiles.Stream(MediaFiles.Png()), Editor)).Item!;
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Med billede", new Dictionary<string, object?> { ["title"] = "t", ["image"] = logo.Key });
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreatePublishedAsync(site, TestTypes.Page.Alias, "Med billede", new Dictionary<string, object?> { ["title"] = "t", ["image"] = logo.Key });
         await host.Content.SaveAsync(page, 1, "Med billede", null, new Dictionary<string, object?> { ["title"] = "t" }, Editor);
-        var settings = await host.CreateAsync(null, TestDocumentTypes.Settings, "Indstillinger", new Dictionary<string, object?> { ["logo"] = logo.Key });
-        await host.CreateAsync(site, TestDocumentTypes.Page, "Nævner kun nøglen", new Dictionary<string, object?> { ["title"] = "t", ["body"] = logo.Key.ToString() });
+        var settings = await host.CreateAsync(null, TestTypes.Settings.Alias, "Indstillinger", new Dictionary<string, object?> { ["logo"] = logo.Key });
+        await host.CreateAsync(site, TestTypes.Page.Alias, "Nævner kun nøglen", new Dictionary<string, object?> { ["title"] = "t", ["body"] = logo.Key.ToString() });
 
         var usages = await media.FindUsagesAsync(logo.Key);
 
@@ -169,10 +169,10 @@ public sealed class MediaLibraryTests
     [Fact]
     public async Task Delete_is_refused_while_used_and_allowed_after()
     {
-        await using var host = await ServiceTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync();
         var media = host.Get<MediaService>();
         var logo = (await media.UploadAsync("Logo", "logo.png", MediaFiles.Stream(MediaFiles.Png()), Editor)).Item!;
-        var settings = await host.CreateAsync(null, TestDocumentTypes.Settings, "Indstillinger", new Dictionary<string, object?> { ["logo"] = logo.Key });
+        var settings = await host.CreateAsync(null, TestTypes.Settings.Alias, "Indstillinger", new Dictionary<string, object?> { ["logo"] = logo.Key });
 
         var refused = await media.DeleteAsync(logo.Key, Editor);
         await host.Content.SaveAsync(settings, 1, "Indstillinger", null, new Dictionary<string, object?>(), Editor);

@@ -10,11 +10,11 @@ public sealed class PreviewTests
     [Fact]
     public async Task A_draft_of_a_published_page_shows_its_latest_version_in_the_published_tree()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Om os");
-        var child = await host.CreatePublishedAsync(page, TestDocumentTypes.Page, "Bestyrelsen");
-        await host.CreateAsync(page, TestDocumentTypes.Page, "Ikke udgivet barn");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreatePublishedAsync(site, TestTypes.Page.Alias, "Om os");
+        var child = await host.CreatePublishedAsync(page, TestTypes.Page.Alias, "Bestyrelsen");
+        await host.CreateAsync(page, TestTypes.Page.Alias, "Ikke udgivet barn");
         await host.Content.SaveAsync(page, 1, "Om foreningen", "om-os", new Dictionary<string, object?> { ["title"] = "Kladdetitel" }, Editor);
 
         var preview = await host.Get<PreviewService>().BuildPreviewAsync(page);
@@ -32,10 +32,10 @@ public sealed class PreviewTests
     [Fact]
     public async Task A_never_published_page_under_an_unpublished_parent_previews_with_both_drafts()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var section = await host.CreateAsync(site, TestDocumentTypes.Page, "Ny sektion");
-        var page = await host.CreateAsync(section, TestDocumentTypes.Page, "Ny side");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var section = await host.CreateAsync(site, TestTypes.Page.Alias, "Ny sektion");
+        var page = await host.CreateAsync(section, TestTypes.Page.Alias, "Ny side");
 
         var preview = await host.Get<PreviewService>().BuildPreviewAsync(page);
 
@@ -49,10 +49,10 @@ public sealed class PreviewTests
     [Fact]
     public async Task Nodes_in_the_recycle_bin_and_unknown_keys_have_no_preview()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Side");
-        var child = await host.CreateAsync(page, TestDocumentTypes.Page, "Barn");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Side");
+        var child = await host.CreateAsync(page, TestTypes.Page.Alias, "Barn");
         await host.Content.TrashAsync(page, Editor);
 
         var previews = host.Get<PreviewService>();

@@ -10,9 +10,9 @@ public sealed class PublishIsLiveTests
     [Fact]
     public async Task Publish_is_visible_in_the_current_snapshot_when_it_returns()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Nyhed");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Nyhed");
         Assert.Null(host.Cache.Current.GetByRoute("/nyhed"));
 
         await host.Content.PublishAsync(page, Editor);
@@ -23,9 +23,9 @@ public sealed class PublishIsLiveTests
     [Fact]
     public async Task Unpublish_is_gone_from_the_current_snapshot_when_it_returns()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Nyhed");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreatePublishedAsync(site, TestTypes.Page.Alias, "Nyhed");
 
         await host.Content.UnpublishAsync(page, Editor);
 
@@ -35,9 +35,9 @@ public sealed class PublishIsLiveTests
     [Fact]
     public async Task Rollback_with_publish_shows_the_restored_version_when_it_returns()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Første navn");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreatePublishedAsync(site, TestTypes.Page.Alias, "Første navn");
         await host.Content.SaveAsync(page, 1, "Andet navn", "foerste-navn", new Dictionary<string, object?> { ["title"] = "x" }, Editor);
         await host.Content.PublishAsync(page, Editor);
         Assert.Equal("Andet navn", host.Cache.Current.GetByKey(page)!.Name);

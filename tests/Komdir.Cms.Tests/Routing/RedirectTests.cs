@@ -1,3 +1,4 @@
+using Komdir.Cms.Tests.Infrastructure;
 using Komdir.Cms.Routing;
 using Komdir.Cms.Published;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ public sealed class RedirectTests
     [Fact]
     public async Task Renaming_a_page_redirects_its_old_path_and_its_descendants_old_paths()
     {
-        await using var host = await RoutingTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync(recordRedirects: true);
         var home = await host.PublishPageAsync(null, "Forside", "forside");
         var section = await host.PublishPageAsync(home, "Strategi", "strategi");
         var child = await host.PublishPageAsync(section, "Periode", "2019-2021");
@@ -27,7 +28,7 @@ public sealed class RedirectTests
     [Fact]
     public async Task Moving_a_page_redirects_its_old_path_to_the_new_place()
     {
-        await using var host = await RoutingTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync(recordRedirects: true);
         var home = await host.PublishPageAsync(null, "Forside", "forside");
         var from = await host.PublishPageAsync(home, "A", "a");
         var to = await host.PublishPageAsync(home, "B", "b");
@@ -44,7 +45,7 @@ public sealed class RedirectTests
     [Fact]
     public async Task A_chain_of_renames_answers_with_the_newest_path_in_one_hop()
     {
-        await using var host = await RoutingTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync(recordRedirects: true);
         var home = await host.PublishPageAsync(null, "Forside", "forside");
         var page = await host.PublishPageAsync(home, "Side", "a");
 
@@ -58,7 +59,7 @@ public sealed class RedirectTests
     [Fact]
     public async Task Renaming_back_removes_the_redirect_from_the_live_path()
     {
-        await using var host = await RoutingTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync(recordRedirects: true);
         var home = await host.PublishPageAsync(null, "Forside", "forside");
         var page = await host.PublishPageAsync(home, "Side", "a");
 
@@ -67,14 +68,14 @@ public sealed class RedirectTests
 
         Assert.Null(host.Redirects.Resolve("/a"));
         Assert.Equal("/a", host.Redirects.Resolve("/b"));
-        await using var db = await host.Db.CreateDbContextAsync();
+        await using var db = await host.CreateDbContextAsync();
         Assert.False(await db.Redirects.AnyAsync(r => r.FromPath == "/a"));
     }
 
     [Fact]
     public async Task Publishing_without_a_route_change_records_nothing()
     {
-        await using var host = await RoutingTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync(recordRedirects: true);
         var home = await host.PublishPageAsync(null, "Forside", "forside");
         var page = await host.PublishPageAsync(home, "Side", "a");
 
@@ -86,7 +87,7 @@ public sealed class RedirectTests
     [Fact]
     public async Task An_editor_adds_and_removes_a_redirect_to_a_page()
     {
-        await using var host = await RoutingTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync(recordRedirects: true);
         var home = await host.PublishPageAsync(null, "Forside", "forside");
         var page = await host.PublishPageAsync(home, "Side", "side");
 
@@ -119,7 +120,7 @@ public sealed class RedirectTests
     [InlineData("/gammel", "/gammel/", "Den gamle adresse og målet er den samme")]
     public async Task Invalid_redirects_are_refused_with_a_Danish_message(string from, string target, string expected)
     {
-        await using var host = await RoutingTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync(recordRedirects: true);
         var home = await host.PublishPageAsync(null, "Forside", "forside");
         await host.PublishPageAsync(home, "Side", "side");
 
@@ -133,7 +134,7 @@ public sealed class RedirectTests
     [Fact]
     public async Task A_duplicate_redirect_is_refused()
     {
-        await using var host = await RoutingTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync(recordRedirects: true);
         var home = await host.PublishPageAsync(null, "Forside", "forside");
         await host.PublishPageAsync(home, "Side", "side");
         Assert.True((await host.Redirects.AddAsync("/gammel", "/side", "redaktør")).Succeeded);
@@ -147,7 +148,7 @@ public sealed class RedirectTests
     [Fact]
     public async Task Manual_redirects_to_other_redirects_collapse_and_loops_resolve_to_nothing()
     {
-        await using var host = await RoutingTestHost.StartAsync();
+        await using var host = await CmsTestHost.StartAsync(recordRedirects: true);
         var home = await host.PublishPageAsync(null, "Forside", "forside");
         await host.PublishPageAsync(home, "Side", "side");
         Assert.True((await host.Redirects.AddAsync("/x", "/y", "redaktør")).Succeeded);
@@ -162,11 +163,11 @@ public sealed class RedirectTests
     [Fact]
     public void Changed_routes_compare_two_snapshots_by_key()
     {
-        var builder = new PublishedSnapshotBuilder(new Komdir.Cms.ContentTypes.DocumentTypeCollection([RoutingTestHost.Page]));
+        var builder = new PublishedSnapshotBuilder(new Komdir.Cms.ContentTypes.DocumentTypeCollection([TestTypes.Page]));
         var root = Guid.NewGuid();
         var page = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
-        SnapshotRow Row(int id, Guid key, int? parent, string segment) => new(id, key, parent, 0, "page", now, segment, segment, "{}", now, 1);
+        SnapshotRow Row(int id, Guid key, int? parent, string segment) => new(id, key, parent, 0, TestTypes.Page.Alias, now, segment, segment, "{}", now, 1);
 
         var before = builder.Build([Row(1, root, null, "forside"), Row(2, page, 1, "gammel")], 1);
         var after = builder.Build([Row(1, root, null, "forside"), Row(2, page, 1, "ny")], 2);

@@ -13,8 +13,8 @@ public sealed class ScheduledPublishingTests
     [Fact]
     public async Task A_due_time_in_the_past_is_refused_in_Danish()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
 
         var result = await host.Get<ScheduleService>().SchedulePublishAsync(site, host.Clock.GetUtcNow().AddMinutes(-1), Editor);
 
@@ -26,8 +26,8 @@ public sealed class ScheduledPublishingTests
     [Fact]
     public async Task Scheduling_is_listed_and_audited()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
         var schedules = host.Get<ScheduleService>();
         var due = host.Clock.GetUtcNow().AddDays(2);
 
@@ -45,9 +45,9 @@ public sealed class ScheduledPublishingTests
     [Fact]
     public async Task Nothing_happens_before_the_due_time_and_the_publish_happens_after_it()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Nyhed");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Nyhed");
         var due = host.Clock.GetUtcNow().AddHours(1);
         await host.Get<ScheduleService>().SchedulePublishAsync(page, due, Editor);
         var scheduler = host.Get<ScheduledPublishingService>();
@@ -70,9 +70,9 @@ public sealed class ScheduledPublishingTests
     [Fact]
     public async Task A_scheduled_unpublish_takes_the_page_off_the_site()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Kampagne");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreatePublishedAsync(site, TestTypes.Page.Alias, "Kampagne");
         await host.Get<ScheduleService>().ScheduleUnpublishAsync(page, host.Clock.GetUtcNow().AddDays(7), Editor);
 
         await host.Get<ScheduledPublishingService>().RunDueAsync(host.Clock.GetUtcNow().AddDays(8));
@@ -84,9 +84,9 @@ public sealed class ScheduledPublishingTests
     [Fact]
     public async Task A_publish_that_fails_validation_is_recorded_with_a_Danish_reason_and_not_retried()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Under en kladde");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Under en kladde");
         var due = host.Clock.GetUtcNow().AddHours(1);
         await host.Get<ScheduleService>().SchedulePublishAsync(page, due, Editor);
         var scheduler = host.Get<ScheduledPublishingService>();
@@ -105,8 +105,8 @@ public sealed class ScheduledPublishingTests
     [Fact]
     public async Task A_pending_schedule_can_be_cancelled_but_a_completed_one_cannot()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
         var schedules = host.Get<ScheduleService>();
         var due = host.Clock.GetUtcNow().AddHours(1);
         var cancelled = await schedules.SchedulePublishAsync(site, due, Editor);
@@ -123,13 +123,13 @@ public sealed class ScheduledPublishingTests
     [Fact]
     public async Task Two_web_nodes_on_one_database_carry_out_each_due_item_exactly_once()
     {
-        await using var first = await ServiceTestHost.StartAsync();
-        var site = await first.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
+        await using var first = await CmsTestHost.StartAsync();
+        var site = await first.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
         var due = first.Clock.GetUtcNow().AddMinutes(5);
         var pages = new List<Guid>();
         for (var i = 0; i < 12; i++)
         {
-            var page = await first.CreateAsync(site, TestDocumentTypes.Page, $"Side {i}");
+            var page = await first.CreateAsync(site, TestTypes.Page.Alias, $"Side {i}");
             await first.Get<ScheduleService>().SchedulePublishAsync(page, due, Editor);
             pages.Add(page);
         }
@@ -153,8 +153,8 @@ public sealed class ScheduledPublishingTests
     [Fact]
     public async Task The_claim_lets_only_one_caller_take_a_row()
     {
-        await using var first = await ServiceTestHost.StartAsync();
-        var site = await first.CreateAsync(null, TestDocumentTypes.Site, "Forside");
+        await using var first = await CmsTestHost.StartAsync();
+        var site = await first.CreateAsync(null, TestTypes.Site.Alias, "Forside");
         var due = first.Clock.GetUtcNow().AddMinutes(1);
         var id = (await first.Get<ScheduleService>().SchedulePublishAsync(site, due, Editor)).ScheduleId!.Value;
         await using var second = await first.StartSecondNodeAsync();

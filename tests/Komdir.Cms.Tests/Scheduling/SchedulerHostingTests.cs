@@ -10,9 +10,9 @@ public sealed class SchedulerHostingTests
     [Fact]
     public async Task AddCms_runs_the_scheduler_as_a_hosted_service_that_carries_out_due_items_on_its_own()
     {
-        await using var host = await ServiceTestHost.StartAsync(new Dictionary<string, string?> { ["Cms:SchedulerIntervalSeconds"] = "1" });
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Planlagt");
+        await using var host = await CmsTestHost.StartAsync(new Dictionary<string, string?> { ["Cms:SchedulerIntervalSeconds"] = "1" });
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Planlagt");
         await host.Get<ScheduleService>().SchedulePublishAsync(page, host.Clock.GetUtcNow().AddMinutes(1), "editor@test");
         host.Clock.Advance(TimeSpan.FromMinutes(2));
         var hosted = Assert.Single(host.Services.GetServices<IHostedService>().OfType<ScheduledPublishingService>());

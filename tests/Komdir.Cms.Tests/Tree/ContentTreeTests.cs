@@ -12,13 +12,13 @@ public sealed class ContentTreeTests
     [Fact]
     public async Task The_tree_gives_each_node_its_state_latest_name_and_type_in_tree_order()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var published = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Udgivet");
-        var draft = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Kladde");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var published = await host.CreatePublishedAsync(site, TestTypes.Page.Alias, "Udgivet");
+        var draft = await host.CreatePublishedAsync(site, TestTypes.Page.Alias, "Kladde");
         await host.Content.SaveAsync(draft, 1, "Kladde med ændring", null, new Dictionary<string, object?> { ["title"] = "x" }, Editor);
-        var never = await host.CreateAsync(site, TestDocumentTypes.Page, "Aldrig udgivet");
-        var withdrawn = await host.CreatePublishedAsync(published, TestDocumentTypes.Page, "Trukket tilbage");
+        var never = await host.CreateAsync(site, TestTypes.Page.Alias, "Aldrig udgivet");
+        var withdrawn = await host.CreatePublishedAsync(published, TestTypes.Page.Alias, "Trukket tilbage");
         await host.Content.UnpublishAsync(withdrawn, Editor);
 
         var tree = await host.Get<ContentTreeService>().GetTreeAsync();
@@ -37,9 +37,9 @@ public sealed class ContentTreeTests
     [Fact]
     public async Task The_tree_shows_the_next_pending_schedule()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Nyhed");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Nyhed");
         var schedules = host.Get<ScheduleService>();
         var soon = host.Clock.GetUtcNow().AddDays(1);
         await schedules.ScheduleUnpublishAsync(page, soon.AddDays(5), Editor);
@@ -56,10 +56,10 @@ public sealed class ContentTreeTests
     [Fact]
     public async Task Trashed_nodes_and_their_subtrees_are_in_the_recycle_bin_not_the_tree()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Gammel");
-        var child = await host.CreateAsync(page, TestDocumentTypes.Page, "Barn");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Gammel");
+        var child = await host.CreateAsync(page, TestTypes.Page.Alias, "Barn");
         await host.Content.TrashAsync(page, Editor);
 
         var treeService = host.Get<ContentTreeService>();
@@ -74,9 +74,9 @@ public sealed class ContentTreeTests
     [Fact]
     public async Task The_editor_gets_the_latest_version_with_typed_values_and_the_published_url()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Om os");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreatePublishedAsync(site, TestTypes.Page.Alias, "Om os");
         await host.Content.SaveAsync(page, 1, "Om foreningen", "om-foreningen", new Dictionary<string, object?> { ["title"] = "Ny", ["year"] = 2026 }, "other@test");
 
         var editable = await host.Get<ContentTreeService>().GetNodeForEditingAsync(page);
@@ -92,9 +92,9 @@ public sealed class ContentTreeTests
     [Fact]
     public async Task A_never_published_node_has_no_url()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Kladde");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Kladde");
 
         var editable = await host.Get<ContentTreeService>().GetNodeForEditingAsync(page);
 
@@ -104,10 +104,10 @@ public sealed class ContentTreeTests
     [Fact]
     public async Task A_node_below_a_trashed_node_opens_as_in_the_recycle_bin_without_a_url()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreatePublishedAsync(site, TestDocumentTypes.Page, "Side");
-        var child = await host.CreatePublishedAsync(page, TestDocumentTypes.Page, "Barn");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreatePublishedAsync(site, TestTypes.Page.Alias, "Side");
+        var child = await host.CreatePublishedAsync(page, TestTypes.Page.Alias, "Barn");
         await host.Content.TrashAsync(page, Editor);
 
         var editable = await host.Get<ContentTreeService>().GetNodeForEditingAsync(child);

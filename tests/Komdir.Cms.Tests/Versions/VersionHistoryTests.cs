@@ -13,8 +13,8 @@ public sealed class VersionHistoryTests
     [Fact]
     public async Task The_history_lists_every_version_newest_first_with_who_origin_and_which_is_published()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreatePublishedAsync(null, TestDocumentTypes.Site, "Forside");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
         host.Clock.Advance(TimeSpan.FromHours(1));
         await host.Content.SaveAsync(site, 1, "Forside 2", null, new Dictionary<string, object?>(), "other@test");
         await host.Content.RollbackAsync(site, 1, Editor, publish: false);
@@ -34,9 +34,9 @@ public sealed class VersionHistoryTests
     [Fact]
     public async Task One_version_is_returned_with_its_typed_values()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Side", new Dictionary<string, object?> { ["title"] = "Titel", ["year"] = 2025, ["keywords"] = new List<string> { "a", "b" } });
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Side", new Dictionary<string, object?> { ["title"] = "Titel", ["year"] = 2025, ["keywords"] = new List<string> { "a", "b" } });
 
         var version = await host.Get<VersionHistoryService>().GetAsync(page, 1);
 
@@ -49,10 +49,10 @@ public sealed class VersionHistoryTests
     [Fact]
     public async Task Compare_gives_every_field_in_declared_order_with_Danish_labels_and_flags_unchanged_ones()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
         var image = Guid.NewGuid();
-        var page = await host.CreateAsync(site, TestDocumentTypes.Page, "Strategi", new Dictionary<string, object?>
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Strategi", new Dictionary<string, object?>
         {
             ["title"] = "Vores strategi",
             ["body"] = "Vi arbejder for stærke kommuner.",
@@ -95,8 +95,8 @@ public sealed class VersionHistoryTests
     [Fact]
     public async Task Compare_of_a_missing_version_is_null()
     {
-        await using var host = await ServiceTestHost.StartAsync();
-        var site = await host.CreateAsync(null, TestDocumentTypes.Site, "Forside");
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreateAsync(null, TestTypes.Site.Alias, "Forside");
 
         Assert.Null(await host.Get<VersionHistoryService>().CompareAsync(site, 1, 2));
         Assert.Empty(await host.Get<VersionHistoryService>().ListAsync(Guid.NewGuid()));

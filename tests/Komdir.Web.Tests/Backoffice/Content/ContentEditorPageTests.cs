@@ -1,47 +1,30 @@
 using Bunit;
 using Komdir.Cms.Content;
-using Komdir.Cms.Media;
 using Komdir.Cms.Scheduling;
-using Komdir.Cms.Tree;
-using Komdir.Cms.Versions;
 using Komdir.Cms.Persistence;
 using Komdir.Cms.Published;
-using Komdir.Cms.Rendering;
 using Komdir.Web.Backoffice.Content;
-using Komdir.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Komdir.Web.Tests.Backoffice.Content;
 
 /// <summary>The editor screen over the real engine: a temporary database seeded from content/.</summary>
-public sealed class ContentEditorPageTests : BunitContext
+public sealed class ContentEditorPageTests : BackofficeComponentTest
 {
-    private readonly KomdirWebApplicationFactory site = new();
     private readonly Guid civilSociety2025;
 
     public ContentEditorPageTests()
     {
-        var services = site.Services;
-        Services.AddSingleton(services.GetRequiredService<ContentService>());
-        Services.AddSingleton(services.GetRequiredService<ContentTreeService>());
-        Services.AddSingleton(services.GetRequiredService<VersionHistoryService>());
-        Services.AddSingleton(services.GetRequiredService<MediaService>());
-        Services.AddSingleton(services.GetRequiredService<ScheduleService>());
-        Services.AddSingleton(services.GetRequiredService<Komdir.Web.Backoffice.Audit.AuditLogQuery>());
-        Services.AddSingleton(services.GetRequiredService<PublishedContentCache>());
-        Services.AddSingleton(services.GetRequiredService<MarkdownRenderer>());
-        JSInterop.Setup<bool>("confirm", _ => true).SetResult(true);
-        civilSociety2025 = services.GetRequiredService<PublishedContentCache>().Current.GetByRoute("/strategi/2025-2027/civilsamfund")!.Key;
+        UseContentEditorServices();
+        civilSociety2025 = Site.Services.GetRequiredService<PublishedContentCache>().Current.GetByRoute("/strategi/2025-2027/civilsamfund")!.Key;
     }
 
-    private PublishedContentCache Cache => site.Services.GetRequiredService<PublishedContentCache>();
+    private PublishedContentCache Cache => Site.Services.GetRequiredService<PublishedContentCache>();
 
     private IRenderedComponent<ContentEditorPage> RenderEditorAs(string user, string role)
     {
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized(user);
-        authorization.SetRoles(role);
+        SignInAs(user, role);
         return Render<ContentEditorPage>(p => p.Add(c => c.Key, civilSociety2025));
     }
 
@@ -129,7 +112,7 @@ public sealed class ContentEditorPageTests : BunitContext
         cut.Find("#schedule-time").Closest("form")!.Submit();
 
         cut.WaitForAssertion(() => Assert.Contains("planlagt til 1. juni 2099 kl. 10.30", cut.Find(".bo-status").TextContent));
-        var schedules = await site.Services.GetRequiredService<ScheduleService>().GetSchedulesAsync(civilSociety2025);
+        var schedules = await Site.Services.GetRequiredService<ScheduleService>().GetSchedulesAsync(civilSociety2025);
         var item = Assert.Single(schedules);
         Assert.Equal(new DateTimeOffset(2099, 6, 1, 8, 30, 0, TimeSpan.Zero), item.DueUtc); // 10:30 CEST is 08:30 UTC
         Assert.Contains("planlagt", cut.Find(".bo-editor__meta").TextContent);
@@ -145,7 +128,7 @@ public sealed class ContentEditorPageTests : BunitContext
         cut.Find("#schedule-time").Closest("form")!.Submit();
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#schedule-error")));
-        Assert.Empty(await site.Services.GetRequiredService<ScheduleService>().GetSchedulesAsync(civilSociety2025));
+        Assert.Empty(await Site.Services.GetRequiredService<ScheduleService>().GetSchedulesAsync(civilSociety2025));
     }
 
     private string LatestVersionAuthor() => Latest(v => v.CreatedBy);
@@ -154,17 +137,8 @@ public sealed class ContentEditorPageTests : BunitContext
 
     private string Latest(Func<ContentVersion, string> select)
     {
-        using var db = site.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContext();
+        using var db = Site.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContext();
         var node = db.ContentNodes.Single(n => n.Key == civilSociety2025);
         return select(db.ContentVersions.Single(v => v.NodeId == node.Id && v.Number == node.LatestVersionNumber));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            site.Dispose();
-        }
     }
 }

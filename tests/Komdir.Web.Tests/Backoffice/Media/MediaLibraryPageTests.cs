@@ -5,14 +5,9 @@ using Komdir.Cms.Content;
 using Komdir.Cms.Media;
 using Komdir.Cms.Persistence;
 using Komdir.Cms.Published;
-using Komdir.Cms.Rendering;
-using Komdir.Cms.Scheduling;
-using Komdir.Cms.Tree;
-using Komdir.Cms.Versions;
 using Komdir.Web.Backoffice.Content;
 using Komdir.Web.Backoffice.Media;
 using Komdir.Web.Features.PositionPapers;
-using Komdir.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,38 +16,26 @@ using Microsoft.Extensions.Options;
 namespace Komdir.Web.Tests.Backoffice.Media;
 
 /// <summary>The media library screen over the real engine: a temporary database seeded from content/.</summary>
-public sealed class MediaLibraryPageTests : BunitContext
+public sealed class MediaLibraryPageTests : BackofficeComponentTest
 {
-    private readonly KomdirWebApplicationFactory site = new();
 
     public MediaLibraryPageTests()
     {
-        var services = site.Services;
-        Services.AddSingleton(services.GetRequiredService<MediaService>());
-        Services.AddSingleton(services.GetRequiredService<IOptions<CmsOptions>>());
+        UseFromSite<IOptions<CmsOptions>>();
 
-        // The editor screen too, to see an upload offered in its media picker.
-        Services.AddSingleton(services.GetRequiredService<ContentService>());
-        Services.AddSingleton(services.GetRequiredService<ContentTreeService>());
-        Services.AddSingleton(services.GetRequiredService<VersionHistoryService>());
-        Services.AddSingleton(services.GetRequiredService<ScheduleService>());
-        Services.AddSingleton(services.GetRequiredService<Komdir.Web.Backoffice.Audit.AuditLogQuery>());
-        Services.AddSingleton(services.GetRequiredService<PublishedContentCache>());
-        Services.AddSingleton(services.GetRequiredService<MarkdownRenderer>());
-        JSInterop.Setup<bool>("confirm", _ => true).SetResult(true);
+        // The editor screen too (its services include the media library's), to see an upload offered in its media picker.
+        UseContentEditorServices();
     }
 
-    private MediaService Library => site.Services.GetRequiredService<MediaService>();
+    private MediaService Library => Site.Services.GetRequiredService<MediaService>();
 
-    private long MaxBytes => site.Services.GetRequiredService<IOptions<CmsOptions>>().Value.Media.MaxBytes;
+    private long MaxBytes => Site.Services.GetRequiredService<IOptions<CmsOptions>>().Value.Media.MaxBytes;
 
     private static byte[] Pdf(string text) => Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj\n<< /Title ({text}) >>\nendobj\n%%EOF\n");
 
     private IRenderedComponent<MediaLibraryPage> RenderAs(string user, string role)
     {
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized(user);
-        authorization.SetRoles(role);
+        SignInAs(user, role);
         var cut = Render<MediaLibraryPage>();
         cut.WaitForElement("#upload-name");
         return cut;
@@ -228,15 +211,15 @@ public sealed class MediaLibraryPageTests : BunitContext
         Upload(media, Pdf("Debatoplæg"), "debatoplaeg.pdf", "Debatoplæg til download");
         media.WaitForAssertion(() => Assert.Contains("er uploadet", media.Find(".bo-status").TextContent));
         var pdf = (await Library.ListAsync()).Single(i => i.Name == "Debatoplæg til download");
-        var paper = site.Services.GetRequiredService<PublishedContentCache>().Current.All.First(c => c.ContentType.Alias == PositionPaper.Alias);
+        var paper = Site.Services.GetRequiredService<PublishedContentCache>().Current.All.First(c => c.ContentType.Alias == PositionPaper.Alias);
 
         var editor = Render<ContentEditorPage>(p => p.Add(c => c.Key, paper.Key));
         editor.WaitForElement("#prop-pdf");
         Assert.Contains(editor.FindAll("#prop-pdf option"), o => o.GetAttribute("value") == pdf.Key.ToString());
 
         await AttachToAPositionPaperAsync(pdf.Key);
-        Assert.True((await site.Services.GetRequiredService<ContentService>().PublishAsync(paper.Key, "test")).Succeeded);
-        using var client = site.CreateClient();
+        Assert.True((await Site.Services.GetRequiredService<ContentService>().PublishAsync(paper.Key, "test")).Succeeded);
+        using var client = Site.CreateClient();
         var html = await client.GetStringAsync(paper.Url);
         Assert.Contains($"href=\"/media/{pdf.Key:D}/{pdf.FileName}\"", html);
     }
@@ -244,25 +227,16 @@ public sealed class MediaLibraryPageTests : BunitContext
     /// <summary>Sets the first published position paper's "pdf" in a new draft version, as the editor's picker would.</summary>
     private async Task<IPublishedContent> AttachToAPositionPaperAsync(Guid mediaKey)
     {
-        var paper = site.Services.GetRequiredService<PublishedContentCache>().Current.All.First(c => c.ContentType.Alias == PositionPaper.Alias);
+        var paper = Site.Services.GetRequiredService<PublishedContentCache>().Current.All.First(c => c.ContentType.Alias == PositionPaper.Alias);
         int latest;
-        await using (var db = await site.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContextAsync())
+        await using (var db = await Site.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContextAsync())
         {
             latest = (await db.ContentNodes.SingleAsync(n => n.Key == paper.Key)).LatestVersionNumber;
         }
 
         var values = new Dictionary<string, object?>(paper.Values) { ["pdf"] = mediaKey };
-        var result = await site.Services.GetRequiredService<ContentService>().SaveAsync(paper.Key, latest, paper.Name, paper.UrlSegment, values, "test");
+        var result = await Site.Services.GetRequiredService<ContentService>().SaveAsync(paper.Key, latest, paper.Name, paper.UrlSegment, values, "test");
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         return paper;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            site.Dispose();
-        }
     }
 }

@@ -3,34 +3,28 @@ using Komdir.Cms.Persistence;
 using Komdir.Cms.Published;
 using Komdir.Cms.Routing;
 using Komdir.Web.Backoffice.Redirects;
-using Komdir.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Komdir.Web.Tests.Backoffice.Redirects;
 
 /// <summary>The redirects screen over the real engine: a temporary database seeded from content/.</summary>
-public sealed class RedirectsPageTests : BunitContext
+public sealed class RedirectsPageTests : BackofficeComponentTest
 {
-    private readonly KomdirWebApplicationFactory site = new();
 
     public RedirectsPageTests()
     {
-        var services = site.Services;
-        Services.AddSingleton(services.GetRequiredService<RedirectService>());
-        Services.AddSingleton(services.GetRequiredService<PublishedContentCache>());
-        JSInterop.Setup<bool>("confirm", _ => true).SetResult(true);
+        UseFromSite<RedirectService>();
+        UseFromSite<PublishedContentCache>();
     }
 
-    private RedirectService Redirects => site.Services.GetRequiredService<RedirectService>();
+    private RedirectService Redirects => Site.Services.GetRequiredService<RedirectService>();
 
-    private IPublishedContent CivilSociety => site.Services.GetRequiredService<PublishedContentCache>().Current.GetByRoute("/strategi/2025-2027/civilsamfund")!;
+    private IPublishedContent CivilSociety => Site.Services.GetRequiredService<PublishedContentCache>().Current.GetByRoute("/strategi/2025-2027/civilsamfund")!;
 
     private IRenderedComponent<RedirectsPage> RenderAs(string user, string role)
     {
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized(user);
-        authorization.SetRoles(role);
+        SignInAs(user, role);
         var cut = Render<RedirectsPage>();
         cut.WaitForElement("#list-heading");
         return cut;
@@ -134,7 +128,7 @@ public sealed class RedirectsPageTests : BunitContext
     public async Task Automatic_redirects_are_listed_as_automatic()
     {
         var page = CivilSociety;
-        await using (var db = await site.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContextAsync())
+        await using (var db = await Site.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContextAsync())
         {
             // What the engine records when a published page moves; written directly to keep this a screen test.
             db.Redirects.Add(new Redirect { FromPath = "/strategi/civilsamfund-gammel", NodeKey = page.Key, ToPath = page.Url, IsAutomatic = true, CreatedUtc = DateTimeOffset.UtcNow });
@@ -158,14 +152,5 @@ public sealed class RedirectsPageTests : BunitContext
         Assert.Contains("/gammel-side", cut.Find("tbody").TextContent);
         Assert.Empty(cut.FindAll("form.bo-redirect-form"));
         Assert.Empty(cut.FindAll("tbody button"));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            site.Dispose();
-        }
     }
 }
