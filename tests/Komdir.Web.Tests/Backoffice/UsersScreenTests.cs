@@ -54,7 +54,7 @@ public sealed class UsersScreenTests(BackofficeSite site) : IClassFixture<Backof
         screen.Find("#ny-adgangskode").Change("kort");
         screen.Find("form").Submit();
 
-        Assert.Contains("Adgangskoden skal være mindst 12 tegn.", screen.Markup);
+        screen.WaitForAssertion(() => Assert.Contains("Adgangskoden skal være mindst 12 tegn.", screen.Markup));
         Assert.Equal("ny-bruger@example.org", screen.Find("#ny-email").GetAttribute("value"));
         Assert.Null(await site.Services.GetRequiredService<BackofficeUserService>().FindIdByEmailAsync("ny-bruger@example.org"));
     }

@@ -24,6 +24,14 @@ public sealed class SmokeTests
         using var factory = new KomdirWebApplicationFactory();
         using var db = factory.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContext();
 
-        Assert.Equal(factory.ConnectionString.Replace("Data Source=", "", StringComparison.Ordinal), db.Database.GetDbConnection().DataSource);
+        var connection = db.Database.GetDbConnection();
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            Assert.Equal(new Npgsql.NpgsqlConnectionStringBuilder(factory.ConnectionString).Database, connection.Database);
+        }
+        else
+        {
+            Assert.Equal(factory.ConnectionString.Replace("Data Source=", "", StringComparison.Ordinal), connection.DataSource);
+        }
     }
 }

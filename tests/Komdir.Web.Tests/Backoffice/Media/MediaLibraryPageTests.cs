@@ -56,7 +56,7 @@ public sealed class MediaLibraryPageTests : BackofficeComponentTest
     }
 
     private void ClickRowButton(IRenderedComponent<MediaLibraryPage> cut, Guid key, string label) =>
-        cut.Find($"tr[data-key='{key}']").QuerySelectorAll("button").Single(b => b.TextContent.StartsWith(label, StringComparison.Ordinal)).Click();
+        cut.WaitForElement($"tr[data-key='{key}']").QuerySelectorAll("button").Single(b => b.TextContent.StartsWith(label, StringComparison.Ordinal)).Click();
 
     [Fact]
     public async Task A_writer_uploads_a_pdf_and_sees_it_listed_with_a_link_Danish_size_and_author()
@@ -73,7 +73,7 @@ public sealed class MediaLibraryPageTests : BackofficeComponentTest
         Assert.Equal("application/pdf", stored.ContentType);
         Assert.Equal("skribent@example.org", stored.UpdatedBy);
 
-        var row = cut.Find($"tr[data-key='{stored.Key}']");
+        var row = cut.WaitForElement($"tr[data-key='{stored.Key}']");
         var link = row.QuerySelector("a")!;
         Assert.StartsWith($"/media/{stored.Key:D}/aarsberetning-2024.pdf", link.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Equal("Årsberetning 2024", link.TextContent);
@@ -168,7 +168,7 @@ public sealed class MediaLibraryPageTests : BackofficeComponentTest
         var paper = await AttachToAPositionPaperAsync(pdf.Key);
         var cut = RenderAs("redaktoer@example.org", "Editor");
 
-        var usageLink = cut.Find($"tr[data-key='{pdf.Key}'] .bo-media__usages a");
+        var usageLink = cut.WaitForElement($"tr[data-key='{pdf.Key}'] .bo-media__usages a");
         Assert.Equal($"/backoffice/content/{paper.Key}", usageLink.GetAttribute("href"));
         Assert.Equal(paper.Name, usageLink.TextContent);
 
@@ -198,7 +198,7 @@ public sealed class MediaLibraryPageTests : BackofficeComponentTest
         var pdf = (await Library.UploadAsync("Gammel folder", "folder.pdf", new MemoryStream(Pdf("f")), "test")).Item!;
         var cut = RenderAs("skribent@example.org", "Writer");
 
-        var buttons = cut.Find($"tr[data-key='{pdf.Key}']").QuerySelectorAll("button").Select(b => b.TextContent).ToList();
+        var buttons = cut.WaitForElement($"tr[data-key='{pdf.Key}']").QuerySelectorAll("button").Select(b => b.TextContent).ToList();
         Assert.Contains(buttons, b => b.StartsWith("Erstat fil", StringComparison.Ordinal));
         Assert.DoesNotContain(buttons, b => b.StartsWith("Slet", StringComparison.Ordinal));
         Assert.NotNull(await Library.GetAsync(pdf.Key));
