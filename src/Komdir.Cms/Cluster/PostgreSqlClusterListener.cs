@@ -104,7 +104,9 @@ public sealed class PostgreSqlClusterListener(
                 continue;
             }
 
-            await connection.WaitAsync(untilCatchUp, stoppingToken);
+            // Npgsql waits in whole milliseconds and reads 0 as "forever": a wait of under a millisecond would
+            // otherwise block until the next notification and skip the catch-up. Round up instead.
+            await connection.WaitAsync((int)Math.Ceiling(untilCatchUp.TotalMilliseconds), stoppingToken);
         }
     }
 

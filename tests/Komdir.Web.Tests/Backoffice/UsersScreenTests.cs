@@ -59,8 +59,12 @@ public sealed class UsersScreenTests(BackofficeSite site) : IClassFixture<Backof
         Assert.Null(await site.Services.GetRequiredService<BackofficeUserService>().FindIdByEmailAsync("ny-bruger@example.org"));
     }
 
-    private static AngleSharp.Dom.IElement RowOf(IRenderedComponent<UsersPage> screen, string email) =>
-        screen.FindAll("tbody tr").Single(row => row.TextContent.Contains(email, StringComparison.Ordinal));
+    /// <summary>The user's row, once the list has loaded it.</summary>
+    private static AngleSharp.Dom.IElement RowOf(IRenderedComponent<UsersPage> screen, string email)
+    {
+        screen.WaitForAssertion(() => Assert.Contains(screen.FindAll("tbody tr"), row => row.TextContent.Contains(email, StringComparison.Ordinal)));
+        return screen.FindAll("tbody tr").Single(row => row.TextContent.Contains(email, StringComparison.Ordinal));
+    }
 
     private BunitContext NewContext(string email, string userId)
     {

@@ -91,7 +91,10 @@ public sealed class ContentEditorPageTests : BackofficeComponentTest
         cut.FindAll("button").Single(b => b.TextContent == "Udgiv").Click();
         cut.WaitForAssertion(() => Assert.Contains("er udgivet", cut.Find(".bo-status").TextContent));
 
+        // The page's audit panel reloads after the publish; let it settle so no click lands on a stale render.
+        cut.WaitForAssertion(() => Assert.DoesNotContain("Henter …", cut.Markup));
         cut.Find("#cmp-1").Change(true);
+        cut.WaitForAssertion(() => Assert.True(cut.Find("#cmp-1").HasAttribute("checked")));
         cut.Find("#cmp-2").Change(true);
         cut.WaitForAssertion(() => Assert.Contains("Midlertidig", cut.Find(".bo-history .bo-diff ins").TextContent));
 

@@ -38,6 +38,8 @@ public sealed class MediaLibraryPageTests : BackofficeComponentTest
         SignInAs(user, role);
         var cut = Render<MediaLibraryPage>();
         cut.WaitForElement("#upload-name");
+        // The list of files comes when loading has finished.
+        cut.WaitForAssertion(() => Assert.DoesNotContain("Henter …", cut.Markup));
         return cut;
     }
 
