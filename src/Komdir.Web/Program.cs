@@ -29,10 +29,12 @@ if (await app.RunCommandLineAsync(args))
 await app.InitializeCmsAsync();
 
 app.UseKomdirForwardedHeaders();
+app.UseKomdirPublicPageCache();
 app.UseKomdirErrorHandling();
 app.UseKomdirRequestLogging();
 app.UseKomdirSecurityHeaders();
 app.UseKomdirLocalization();
+app.UseRouting();
 app.UseKomdirBackoffice();
 app.UseAntiforgery();
 app.UseKomdirRedirects();

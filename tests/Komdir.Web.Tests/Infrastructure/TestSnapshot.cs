@@ -41,7 +41,7 @@ public sealed class TestSnapshot
         return nodeKey;
     }
 
-    public PublishedSnapshot Build() => new PublishedSnapshotBuilder(DocumentTypes).Build(rows, generation: 1);
+    public PublishedSnapshot Build(long generation = 1) => new PublishedSnapshotBuilder(DocumentTypes).Build(rows, generation);
 
     /// <summary>A published cache that serves <paramref name="snapshot"/> and never reads a database.</summary>
     public static PublishedContentCache CacheWith(PublishedSnapshot snapshot)

@@ -1,6 +1,5 @@
 using Komdir.Cms.Content;
 using Komdir.Cms.Published;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace Komdir.Web.Infrastructure.OutputCaching;
@@ -9,20 +8,20 @@ namespace Komdir.Web.Infrastructure.OutputCaching;
 /// Evicts cached pages when a committed change (here or, via the cluster listener, on another node) affects what
 /// readers see. Runs after the published cache has been rebuilt, so the next request renders the new state.
 /// </summary>
-public sealed class OutputCacheEvictionHandler(IOutputCacheStore store, PublishedContentCache published, IOptions<OutputCachingOptions> options) : IContentChangeHandler
+public sealed class OutputCacheEvictionHandler(PublicPageCache cache, PublishedContentCache published, IOptions<OutputCachingOptions> options) : IContentChangeHandler
 {
-    public async Task HandleAsync(ContentChange change, CancellationToken cancellationToken)
+    public Task HandleAsync(ContentChange change, CancellationToken cancellationToken)
     {
         if (!change.AffectsPublished)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         // An empty key list means "anything may have changed" (an import, a cluster catch-up).
         if (options.Value.EvictSiteOnAnyChange || change.Keys.Count == 0)
         {
-            await store.EvictByTagAsync(PublicPageCacheRules.SiteTag, cancellationToken);
-            return;
+            cache.Clear();
+            return Task.CompletedTask;
         }
 
         // Narrow eviction: the changed pages with everything below them, and the pages that list them (their parents).
@@ -36,9 +35,7 @@ public sealed class OutputCacheEvictionHandler(IOutputCacheStore store, Publishe
             }
         }
 
-        foreach (var tag in tags)
-        {
-            await store.EvictByTagAsync(tag, cancellationToken);
-        }
+        cache.EvictByTags(tags);
+        return Task.CompletedTask;
     }
 }

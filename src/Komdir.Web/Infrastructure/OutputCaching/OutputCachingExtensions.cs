@@ -1,25 +1,17 @@
 using System.IO.Compression;
 using Komdir.Cms.Content;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 
 namespace Komdir.Web.Infrastructure.OutputCaching;
 
 public static class OutputCachingExtensions
 {
-    /// <summary>Whole-page output cache for public pages, evicted on publish, and Brotli/gzip compression.</summary>
+    /// <summary>Whole-page cache for public pages, evicted on publish, and Brotli/gzip compression.</summary>
     public static IServiceCollection AddKomdirOutputCaching(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(OutputCachingOptions.Section);
-        services.Configure<OutputCachingOptions>(section);
-        var settings = section.Get<OutputCachingOptions>() ?? new OutputCachingOptions();
-
-        services.AddSingleton<PublicPageOutputCachePolicy>();
-        services.AddOutputCache(options =>
-        {
-            options.SizeLimit = settings.SizeLimitMegabytes * 1024 * 1024;
-            options.DefaultExpirationTimeSpan = settings.Duration;
-            options.AddBasePolicy(builder => builder.AddPolicy<PublicPageOutputCachePolicy>());
-        });
+        services.Configure<OutputCachingOptions>(configuration.GetSection(OutputCachingOptions.Section));
+        services.AddSingleton<PublicPageCache>();
         services.AddSingleton<IContentChangeHandler, OutputCacheEvictionHandler>();
 
         services.AddResponseCompression(options =>
@@ -36,17 +28,27 @@ public static class OutputCachingExtensions
         return services;
     }
 
+    /// <summary>
+    /// Serves cached public pages. Place it first, so a hit skips everything after it; only middleware that changes
+    /// what the request is (forwarded headers: scheme and host are part of the key) belongs before it.
+    /// </summary>
+    public static WebApplication UseKomdirPublicPageCache(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<OutputCachingOptions>>().Value.Enabled)
+        {
+            app.UseMiddleware<PublicPageCacheMiddleware>();
+        }
+
+        return app;
+    }
+
+    /// <summary>Compression, then ETag/304 and storing of public pages. Place just before the endpoints.</summary>
     public static WebApplication UseKomdirOutputCaching(this WebApplication app)
     {
         // Compression outside the cache: the cache holds one uncompressed copy and each reader gets their encoding.
         // The backoffice is left uncompressed: its pages carry antiforgery tokens (BREACH).
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/backoffice"), branch => branch.UseResponseCompression());
-        if (app.Configuration.GetSection(OutputCachingOptions.Section).Get<OutputCachingOptions>()?.Enabled ?? true)
-        {
-            app.UseOutputCache();
-        }
-
-        app.UseMiddleware<PublicPageValidationMiddleware>();
+        app.UseMiddleware<PublicPageCaptureMiddleware>();
         return app;
     }
 }

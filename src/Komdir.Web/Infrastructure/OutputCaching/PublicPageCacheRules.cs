@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Komdir.Web.Infrastructure.OutputCaching;
@@ -45,7 +46,7 @@ public static class PublicPageCacheRules
             return false;
         }
 
-        if (request.Cookies.Keys.Any(name => !string.Equals(name, AntiforgeryCookie, StringComparison.Ordinal)))
+        if (!HasOnlyAnonymousCookies(request))
         {
             return false;
         }
@@ -57,6 +58,37 @@ public static class PublicPageCacheRules
 
         // A re-executed error page or exception page is never the page the path names.
         return context.Features.Get<IStatusCodeReExecuteFeature>() is null && context.Features.Get<IExceptionHandlerFeature>() is null;
+    }
+
+    /// <summary>
+    /// True when the request carries no cookie but the antiforgery one. Any other cookie may be a sign-in (or a
+    /// future preference), so such a request is never served a shared page nor lets its page be shared.
+    /// </summary>
+    public static bool HasOnlyAnonymousCookies(HttpRequest request) =>
+        request.Cookies.Keys.All(name => string.Equals(name, AntiforgeryCookie, StringComparison.Ordinal));
+
+    /// <summary>If-None-Match holds the page's ETag (weak comparison) or "*".</summary>
+    public static bool IfNoneMatchMatches(HttpRequest request, string etag)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (StringValues.IsNullOrEmpty(ifNoneMatch))
+        {
+            return false;
+        }
+
+        var opaque = etag.StartsWith("W/", StringComparison.Ordinal) ? etag[2..] : etag;
+        foreach (var value in ifNoneMatch)
+        {
+            foreach (var candidate in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (candidate == "*" || candidate == opaque || candidate == "W/" + opaque)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     public static bool IsCacheableResponse(HttpContext context)

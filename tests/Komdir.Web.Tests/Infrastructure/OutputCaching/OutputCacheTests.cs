@@ -3,12 +3,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Komdir.Web.Infrastructure.OutputCaching;
+using Komdir.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Komdir.Web.Tests.Infrastructure;
+namespace Komdir.Web.Tests.Infrastructure.OutputCaching;
 
 /// <summary>
 /// Whole-page output caching of public pages. A response served from the output cache carries an <c>Age</c>
@@ -126,6 +127,75 @@ public sealed class OutputCacheTests : IDisposable
         Assert.Contains(TestContent.FocusAreaName, await reader.ReadToEndAsync());
     }
 
+    [Theory]
+    [InlineData("br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("identity", null)]
+    public async Task A_page_served_from_the_cache_comes_in_the_encoding_the_reader_accepts(string acceptEncoding, string? expectedEncoding)
+    {
+        using var client = factory.CreateClient();
+        var rendered = await client.GetStringAsync(TestContent.FocusAreaPath);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, TestContent.FocusAreaPath);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        var response = await client.SendAsync(request);
+
+        Assert.True(IsFromCache(response));
+        Assert.Equal(expectedEncoding, response.Content.Headers.ContentEncoding.SingleOrDefault());
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Equal(rendered, await DecodeAsync(response));
+    }
+
+    [Fact]
+    public async Task A_page_served_from_the_cache_carries_the_headers_it_was_rendered_with()
+    {
+        using var client = factory.CreateClient();
+        var rendered = await client.GetAsync(TestContent.FocusAreaPath);
+        var cached = await client.GetAsync(TestContent.FocusAreaPath);
+        Assert.True(IsFromCache(cached));
+
+        // Date and Age are per response; Vary is added by compression on the rendered response only when it compresses.
+        string[] perResponse = ["Date", "Age", "Vary"];
+        Assert.Equal(Headers(rendered, perResponse), Headers(cached, perResponse));
+        Assert.Contains("default-src 'self'", cached.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("text/html; charset=utf-8", cached.Content.Headers.ContentType?.ToString());
+        Assert.Equal(rendered.Content.Headers.ContentLength, cached.Content.Headers.ContentLength);
+
+        static string Headers(HttpResponseMessage response, string[] except) => string.Join("\n", response.Headers.Concat(response.Content.Headers)
+            .Where(header => !except.Contains(header.Key, StringComparer.OrdinalIgnoreCase))
+            .OrderBy(header => header.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(header => $"{header.Key.ToLowerInvariant()}: {string.Join(", ", header.Value)}"));
+    }
+
+    [Fact]
+    public async Task A_HEAD_request_served_from_the_cache_has_the_length_but_no_body()
+    {
+        using var client = factory.CreateClient();
+        var rendered = await client.GetByteArrayAsync(TestContent.FocusAreaPath);
+
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, TestContent.FocusAreaPath));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.True(IsFromCache(head));
+        Assert.Equal(rendered.Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_search_is_cached_by_its_query()
+    {
+        using var client = factory.CreateClient();
+        var first = await client.GetStringAsync("/soeg?q=civilsamfund");
+        var other = await client.GetStringAsync("/soeg?q=velf%C3%A6rd");
+
+        var again = await client.GetAsync("/soeg?q=civilsamfund");
+
+        Assert.True(IsFromCache(again));
+        Assert.Equal(first, await again.Content.ReadAsStringAsync());
+        Assert.NotEqual(first, other);
+    }
+
     [Fact]
     public async Task Fingerprinted_stylesheet_is_cached_as_immutable()
     {
@@ -204,7 +274,20 @@ public sealed class OutputCacheTests : IDisposable
         Assert.Equal(expected, PublicPageCacheRules.IsCacheableRequest(context));
     }
 
-    /// <summary>The output cache adds Age to the responses it serves from memory.</summary>
+    private static async Task<string> DecodeAsync(HttpResponseMessage response)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync();
+        await using Stream decoded = response.Content.Headers.ContentEncoding.SingleOrDefault() switch
+        {
+            "br" => new BrotliStream(body, CompressionMode.Decompress),
+            "gzip" => new GZipStream(body, CompressionMode.Decompress),
+            _ => body,
+        };
+        using var reader = new StreamReader(decoded);
+        return await reader.ReadToEndAsync();
+    }
+
+    /// <summary>The cache adds Age to the responses it serves from memory.</summary>
     private static bool IsFromCache(HttpResponseMessage response) => response.Headers.Age is not null;
 
     private static Task<HttpResponseMessage> GetSignedInAsync(HttpClient client, string path)
