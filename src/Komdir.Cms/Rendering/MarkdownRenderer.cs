@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -21,6 +23,12 @@ public sealed class MarkdownRenderer
         .DisableHtml()
         .Build();
 
+    // HTML already made from a text, keyed by the text's own string instance: published texts are the same instances
+    // for as long as their snapshot lives, so each is rendered once per publish, and an entry goes with its text
+    // (a replaced snapshot, a preview keystroke) without any eviction of ours.
+    private readonly ConditionalWeakTable<string, ConcurrentDictionary<int, string>> rendered = [];
+    private readonly ConditionalWeakTable<string, string> plainTexts = [];
+
     /// <summary>Renders <paramref name="markdown"/>; <paramref name="headingOffset"/> pushes headings down (1 turns # into h2).</summary>
     public string ToHtml(string? markdown, int headingOffset = 0)
     {
@@ -29,6 +37,19 @@ public sealed class MarkdownRenderer
             return "";
         }
 
+        var byOffset = rendered.GetOrCreateValue(markdown);
+        if (byOffset.TryGetValue(headingOffset, out var html))
+        {
+            return html;
+        }
+
+        html = Render(markdown, headingOffset);
+        byOffset.TryAdd(headingOffset, html);
+        return html;
+    }
+
+    private string Render(string markdown, int headingOffset)
+    {
         var document = Markdown.Parse(markdown, pipeline);
         foreach (var node in document.Descendants())
         {
@@ -53,7 +74,7 @@ public sealed class MarkdownRenderer
 
     /// <summary>The text without markup, for snippets, search and meta descriptions.</summary>
     public string ToPlainText(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(markdown, pipeline).Trim();
+        string.IsNullOrWhiteSpace(markdown) ? "" : plainTexts.GetValue(markdown, text => Markdown.ToPlainText(text, pipeline).Trim());
 
     private static bool IsSafeUrl(string? url)
     {

@@ -12,6 +12,8 @@ public static class SecurityExtensions
 
     public static IServiceCollection AddKomdirSecurity(this IServiceCollection services)
     {
+        // No "Server: Kestrel": nothing to gain for readers, one more hint for anyone probing.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "komdir.af";

@@ -58,4 +58,21 @@ public sealed class MarkdownRendererTests
         Assert.Equal("", renderer.ToHtml("  "));
         Assert.Equal("Fed og kursiv", renderer.ToPlainText("**Fed** og *kursiv*"));
     }
+
+    [Fact]
+    public void A_text_is_rendered_once_per_heading_offset_and_an_equal_new_text_renders_the_same()
+    {
+        var markdown = string.Concat("## Afsnit\n\nMed ", "**fed** tekst.");
+
+        var first = renderer.ToHtml(markdown);
+        Assert.Same(first, renderer.ToHtml(markdown));
+        var shifted = renderer.ToHtml(markdown, headingOffset: 1);
+        Assert.Contains("<h3", shifted);
+        Assert.Contains("<h2", renderer.ToHtml(markdown));
+
+        // Another string with the same text (as after a publish) gets the same HTML, made afresh.
+        var copy = new string(markdown.AsSpan());
+        Assert.Equal(first, renderer.ToHtml(copy));
+        Assert.NotSame(first, renderer.ToHtml(copy));
+    }
 }
