@@ -16,7 +16,7 @@ namespace Komdir.Web.Tests.Cluster;
 public sealed class MultiNodeTests
 {
     /// <summary>Generous for a loaded CI machine; a NOTIFY normally arrives in milliseconds.</summary>
-    private static readonly TimeSpan PropagationLimit = TimeSpan.FromSeconds(2);
+    internal static readonly TimeSpan PropagationLimit = TimeSpan.FromSeconds(2);
 
     [PostgresFact]
     public async Task A_title_published_on_one_node_is_shown_by_the_other_within_two_seconds()
@@ -115,7 +115,7 @@ public sealed class MultiNodeTests
     }
 
     /// <summary>Requests the page until it contains the text or the limit passes; returns how long it took.</summary>
-    private static async Task<TimeSpan> PollUntilAsync(HttpClient client, string path, string expected, TimeSpan limit)
+    internal static async Task<TimeSpan> PollUntilAsync(HttpClient client, string path, string expected, TimeSpan limit)
     {
         var stopwatch = Stopwatch.StartNew();
         // Bounded: at most limit plus one request, then the caller's assertion fails with the time taken.

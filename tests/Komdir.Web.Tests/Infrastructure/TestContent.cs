@@ -21,6 +21,14 @@ public static class TestContent
     /// <summary>Renames a page (keeping its URL) and publishes it, as an editor would.</summary>
     public static async Task RenameAndPublishAsync(IServiceProvider services, Guid key, string newName, string actor = "test@komdir.invalid")
     {
+        await SaveRenamedDraftAsync(services, key, newName, actor);
+        var published = await services.GetRequiredService<ContentService>().PublishAsync(key, actor);
+        Assert.True(published.Succeeded, string.Join(" | ", published.Errors.Select(e => e.Message)));
+    }
+
+    /// <summary>Saves a renamed version of a page (keeping its URL) without publishing it; returns the new version's number.</summary>
+    public static async Task<int> SaveRenamedDraftAsync(IServiceProvider services, Guid key, string newName, string actor = "test@komdir.invalid")
+    {
         var content = services.GetRequiredService<ContentService>();
         var dbFactory = services.GetRequiredService<IDbContextFactory<CmsDbContext>>();
         var types = services.GetRequiredService<DocumentTypeCollection>();
@@ -31,8 +39,7 @@ public static class TestContent
 
         var saved = await content.SaveAsync(key, latest.Number, newName, latest.UrlSegment, values, actor);
         Assert.True(saved.Succeeded, string.Join(" | ", saved.Errors.Select(e => e.Message)));
-        var published = await content.PublishAsync(key, actor);
-        Assert.True(published.Succeeded, string.Join(" | ", published.Errors.Select(e => e.Message)));
+        return saved.VersionNumber!.Value;
     }
 
     /// <summary>
