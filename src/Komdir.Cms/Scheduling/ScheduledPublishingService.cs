@@ -49,9 +49,29 @@ public sealed class ScheduledPublishingService(
                 continue;
             }
 
-            var result = action == ScheduledAction.Publish
-                ? await contentService.PublishAsync(nodeKey, Actor, cancellationToken)
-                : await contentService.UnpublishAsync(nodeKey, Actor, cancellationToken);
+            ContentResult result;
+            try
+            {
+                result = action == ScheduledAction.Publish
+                    ? await contentService.PublishAsync(nodeKey, Actor, cancellationToken)
+                    : await contentService.UnpublishAsync(nodeKey, Actor, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The node is stopping between claim and publish: hand the item back, so the next pass (here after a
+                // restart, or on another node) carries it out instead of it being marked done and never happening.
+                await ReleaseClaimAsync(id, CancellationToken.None);
+                throw;
+            }
+            catch (Exception exception)
+            {
+                // A technical failure (the database, say) must not leave the row looking done: the editor sees why.
+                failed++;
+                logger.LogError(exception, "Scheduled {Action} of {NodeKey} failed (schedule {ScheduleId})", action, nodeKey, id);
+                await RecordFailureAsync(id, $"Planlagt {ScheduleService.Describe(action)} kunne ikke gennemføres på grund af en teknisk fejl. Udgiv manuelt, eller planlæg igen.", CancellationToken.None);
+                continue;
+            }
+
             if (result.Succeeded)
             {
                 carried++;
@@ -95,6 +115,13 @@ public sealed class ScheduledPublishingService(
             .Where(s => s.Id == scheduleId && s.CompletedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.CompletedUtc, (DateTimeOffset?)nowUtc), cancellationToken);
         return claimed == 1;
+    }
+
+    private async Task ReleaseClaimAsync(int scheduleId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.ContentSchedules.Where(s => s.Id == scheduleId && s.FailureReason == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CompletedUtc, (DateTimeOffset?)null), cancellationToken);
     }
 
     private async Task RecordFailureAsync(int scheduleId, string reason, CancellationToken cancellationToken)

@@ -8,7 +8,9 @@ public static class LoggingExtensions
     /// <summary>Serilog, configured from the "Serilog" section, writing structured events to the console.</summary>
     public static WebApplicationBuilder AddKomdirLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
+        // preserveStaticLogger: the static Log.Logger is left alone, so several hosts in one process (the multi-node tests)
+        // each keep their own logger and stopping one does not silence the others.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)

@@ -103,6 +103,30 @@ public sealed class ScheduledPublishingTests
     }
 
     [Fact]
+    public async Task A_publish_that_fails_in_the_database_after_the_claim_is_recorded_as_failed_not_as_done()
+    {
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var page = await host.CreateAsync(site, TestTypes.Page.Alias, "Nyhed");
+        var due = host.Clock.GetUtcNow().AddHours(1);
+        await host.Get<ScheduleService>().SchedulePublishAsync(page, due, Editor);
+        await using (var db = await host.CreateDbContextAsync())
+        {
+            // The publish's own transaction fails (as a lost connection or a full disk would), after the claim.
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER fail_scheduled_publish BEFORE INSERT ON cms_audit WHEN NEW.Actor = 'scheduler' BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+        }
+
+        var report = await host.Get<ScheduledPublishingService>().RunDueAsync(due);
+
+        Assert.Equal((0, 1), (report.Carried, report.Failed));
+        var schedule = Assert.Single(await host.Get<ScheduleService>().GetSchedulesAsync(page));
+        Assert.True(schedule.Failed);
+        Assert.StartsWith("Planlagt udgivelse kunne ikke gennemføres på grund af en teknisk fejl.", schedule.FailureReason);
+        Assert.Null(host.Cache.Current.GetByKey(page));
+    }
+
+    [Fact]
     public async Task A_pending_schedule_can_be_cancelled_but_a_completed_one_cannot()
     {
         await using var host = await CmsTestHost.StartAsync();
