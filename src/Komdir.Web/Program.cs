@@ -7,6 +7,7 @@ using Komdir.Web.PublicSite;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.UseKomdirRequestScheduling();
 builder.AddKomdirLogging();
 builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
 builder.Services.AddKomdirSecurity();
