@@ -63,6 +63,6 @@ public sealed class PublicPageCacheMiddleware(RequestDelegate next, PublicPageCa
 
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentLength = body.Length;
-        return isHead ? Task.CompletedTask : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        return isHead ? Task.CompletedTask : response.BodyWriter.WriteAsync(body, context.RequestAborted).AsTask();
     }
 }
