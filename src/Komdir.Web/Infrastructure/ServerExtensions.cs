@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Komdir.Web.Infrastructure;
 
@@ -32,6 +32,24 @@ public static class ServerExtensions
         }
 
         builder.WebHost.UseSockets(options => options.UnsafePreferInlineScheduling = true);
+        // The backoffice's circuits (Blazor over SignalR) run editors' actions: database work, file uploads. Each hub
+        // call moves to the thread pool first, so an editor's save never holds up readers on the event thread.
+        builder.Services.Configure<HubOptions>(options => options.AddFilter<ThreadPoolHubFilter>());
         return builder;
+    }
+
+    private sealed class ThreadPoolHubFilter : IHubFilter
+    {
+        public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+        {
+            await Task.Yield();
+            return await next(invocationContext);
+        }
+
+        public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+        {
+            await Task.Yield();
+            await next(context);
+        }
     }
 }

@@ -16,6 +16,7 @@ namespace Komdir.Web.BrowserTests.Infrastructure;
 public sealed class KestrelSiteFactory : WebApplicationFactory<Program>
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"komdir-browser-{Guid.NewGuid():N}.db");
+    private readonly string searchIndexFolder = Path.Combine(Path.GetTempPath(), $"komdir-browser-index-{Guid.NewGuid():N}");
 
     public KestrelSiteFactory()
     {
@@ -39,12 +40,12 @@ public sealed class KestrelSiteFactory : WebApplicationFactory<Program>
         // Outside Development the site expects published output; without this the build's static web assets
         // (site.css and its precompressed .gz) are not found, and a browser asking for gzip gets an empty stylesheet.
         builder.UseStaticWebAssets();
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Komdir"] = $"Data Source={databaseFile}",
-            ["Cms:ContentFolder"] = RepositoryPaths.ContentFolder,
-            ["Cms:ImportWhenEmpty"] = "true",
-        }));
+        // UseSetting, not ConfigureAppConfiguration: the site picks its database while Program builds its services,
+        // before configuration added by ConfigureAppConfiguration is seen, and then used src/Komdir.Web/App_Data.
+        builder.UseSetting("ConnectionStrings:Komdir", $"Data Source={databaseFile}");
+        builder.UseSetting("Cms:ContentFolder", RepositoryPaths.ContentFolder);
+        builder.UseSetting("Cms:ImportWhenEmpty", "true");
+        builder.UseSetting("Search:IndexPath", searchIndexFolder);
     }
 
     protected override void Dispose(bool disposing)
@@ -54,6 +55,11 @@ public sealed class KestrelSiteFactory : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(databaseFile + suffix);
+        }
+
+        if (Directory.Exists(searchIndexFolder))
+        {
+            Directory.Delete(searchIndexFolder, recursive: true);
         }
     }
 }
