@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Komdir.Cms.Preview;
 using Komdir.Cms.Published;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
@@ -30,6 +32,7 @@ public static class DeliveryApiEndpoints
     public static IServiceCollection AddKomdirDeliveryApi(this IServiceCollection services)
     {
         services.AddSingleton<DeliveryContentWriter>();
+        services.AddOptions<DeliveryApiOptions>().BindConfiguration(DeliveryApiOptions.Section);
         services.AddOpenApi("v2", options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("umbraco/delivery/", StringComparison.OrdinalIgnoreCase) == true;
@@ -54,16 +57,18 @@ public static class DeliveryApiEndpoints
 
         api.MapGet("/item/{**idOrPath}", GetItemAsync)
             .WithName("GetContentItem")
-            .WithSummary("Ét udgivet indholdselement efter id (GUID) eller sti, fx strategi/2025-2027.")
+            .WithSummary("Ét udgivet indholdselement efter id (GUID) eller sti, fx strategi/2025-2027. Med Preview: true og Api-Key: kladden.")
             .Produces<ApiContentItem>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/items", GetItemsAsync)
             .WithName("GetContentItems")
-            .WithSummary("Flere udgivne indholdselementer efter id; ukendte og ikke-udgivne id'er udelades.")
+            .WithSummary("Flere udgivne indholdselementer efter id; ukendte og ikke-udgivne id'er udelades. Med Preview: true og Api-Key: kladderne.")
             .Produces<ApiContentItem[]>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         api.MapGet("", QueryAsync)
             .WithName("QueryContent")
@@ -74,9 +79,15 @@ public static class DeliveryApiEndpoints
     }
 
     private static async Task<IResult> GetItemAsync(
+        HttpContext http,
         string? idOrPath,
         [FromQuery] string[]? expand,
+        [FromHeader(Name = "Start-Item")] string? startItem,
+        [FromHeader(Name = "Preview")] string? preview,
+        [FromHeader(Name = "Api-Key")] string? apiKey,
         PublishedContentCache cache,
+        PreviewService previews,
+        IOptions<DeliveryApiOptions> options,
         DeliveryContentWriter writer,
         CancellationToken cancellationToken)
     {
@@ -87,7 +98,32 @@ public static class DeliveryApiEndpoints
         }
 
         var snapshot = cache.Current;
-        var content = Resolve(snapshot, idOrPath);
+        var (root, startError) = DeliveryRequest.ResolveStartItem(snapshot, startItem);
+        if (root is null)
+        {
+            return BadRequest(startError!);
+        }
+
+        if (DeliveryRequest.WantsPreview(preview))
+        {
+            if (!DeliveryRequest.MayPreview(options.Value, apiKey))
+            {
+                return PreviewRefused();
+            }
+
+            // By id any draft can be read, also one never published; a path finds the node by its published route.
+            var key = Guid.TryParse(idOrPath, out var id) ? id : Resolve(snapshot, idOrPath, root)?.Key;
+            var draft = key is null ? null : await previews.BuildPreviewAsync(key.Value, cancellationToken);
+            if (draft is null)
+            {
+                return Results.Problem(title: "Ikke fundet", detail: "Der findes intet indhold med dette id eller denne sti.", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            NeverStore(http);
+            return Json(await writer.WriteAsync(draft.Content, draft.Snapshot, spec!, cancellationToken));
+        }
+
+        var content = Resolve(snapshot, idOrPath, root);
         if (content is null)
         {
             return Results.Problem(title: "Ikke fundet", detail: "Der findes intet udgivet indhold med dette id eller denne sti.", statusCode: StatusCodes.Status404NotFound);
@@ -97,12 +133,23 @@ public static class DeliveryApiEndpoints
     }
 
     private static async Task<IResult> GetItemsAsync(
+        HttpContext http,
         [FromQuery(Name = "id")] string[]? id,
         [FromQuery] string[]? expand,
+        [FromHeader(Name = "Preview")] string? preview,
+        [FromHeader(Name = "Api-Key")] string? apiKey,
         PublishedContentCache cache,
+        PreviewService previews,
+        IOptions<DeliveryApiOptions> options,
         DeliveryContentWriter writer,
         CancellationToken cancellationToken)
     {
+        var wantsPreview = DeliveryRequest.WantsPreview(preview);
+        if (wantsPreview && !DeliveryRequest.MayPreview(options.Value, apiKey))
+        {
+            return PreviewRefused();
+        }
+
         var (spec, error) = DeliveryQuery.ParseExpand(expand);
         if (error is not null)
         {
@@ -124,10 +171,22 @@ public static class DeliveryApiEndpoints
         var items = new List<ApiContentItem>();
         foreach (var key in keys.Distinct())
         {
-            if (snapshot.GetByKey(key) is { } content)
+            if (wantsPreview)
+            {
+                if (await previews.BuildPreviewAsync(key, cancellationToken) is { } draft)
+                {
+                    items.Add(await writer.WriteAsync(draft.Content, draft.Snapshot, spec!, cancellationToken));
+                }
+            }
+            else if (snapshot.GetByKey(key) is { } content)
             {
                 items.Add(await writer.WriteAsync(content, snapshot, spec!, cancellationToken));
             }
+        }
+
+        if (wantsPreview)
+        {
+            NeverStore(http);
         }
 
         return Json(items);
@@ -140,6 +199,8 @@ public static class DeliveryApiEndpoints
         [FromQuery] string? skip,
         [FromQuery] string? take,
         [FromQuery] string[]? expand,
+        [FromHeader(Name = "Start-Item")] string? startItem,
+        [FromHeader(Name = "Preview")] string? preview,
         PublishedContentCache cache,
         DeliveryContentWriter writer,
         CancellationToken cancellationToken)
@@ -150,8 +211,19 @@ public static class DeliveryApiEndpoints
             return BadRequest(error!);
         }
 
+        if (DeliveryRequest.WantsPreview(preview))
+        {
+            return BadRequest("Preview gælder content/item og content/items; forespørgsler viser kun udgivet indhold.");
+        }
+
         var snapshot = cache.Current;
-        var selected = Select(snapshot, query.Fetch);
+        var (root, startError) = DeliveryRequest.ResolveStartItem(snapshot, startItem);
+        if (root is null)
+        {
+            return BadRequest(startError!);
+        }
+
+        var selected = Select(snapshot, query.Fetch, root);
         foreach (var condition in query.Filters)
         {
             selected = selected.Where(c => Matches(c, condition));
@@ -167,26 +239,30 @@ public static class DeliveryApiEndpoints
         return Json(new ApiPagedContent(ordered.Count, items));
     }
 
-    /// <summary>A GUID finds any published node; anything else is a path relative to the site root.</summary>
-    public static IPublishedContent? Resolve(PublishedSnapshot snapshot, string? idOrPath)
+    /// <summary>
+    /// A GUID finds any published node; anything else is a path relative to <paramref name="startItem"/> (the site root
+    /// unless a Start-Item header names another node).
+    /// </summary>
+    public static IPublishedContent? Resolve(PublishedSnapshot snapshot, string? idOrPath, IPublishedContent? startItem = null)
     {
         if (Guid.TryParse(idOrPath, out var key))
         {
             return snapshot.GetByKey(key);
         }
 
-        var path = Uri.UnescapeDataString(idOrPath ?? "");
-        return snapshot.GetByRoute("/" + path.Trim('/'));
+        var path = Uri.UnescapeDataString(idOrPath ?? "").Trim('/');
+        var start = (startItem?.Url ?? "/").TrimEnd('/');
+        return snapshot.GetByRoute(start + "/" + path);
     }
 
-    private static IEnumerable<IPublishedContent> Select(PublishedSnapshot snapshot, FetchSelector fetch)
+    private static IEnumerable<IPublishedContent> Select(PublishedSnapshot snapshot, FetchSelector fetch, IPublishedContent? startItem)
     {
         if (fetch.Kind == FetchKind.All)
         {
             return snapshot.All.Where(c => c.Url is not null);
         }
 
-        var target = Resolve(snapshot, fetch.Target);
+        var target = Resolve(snapshot, fetch.Target, startItem);
         if (target is null)
         {
             return [];
@@ -260,6 +336,14 @@ public static class DeliveryApiEndpoints
         };
 
     private static IResult Json<T>(T value) => Results.Json(value, DeliveryJson.Options);
+
+    private static IResult PreviewRefused() => Results.Problem(
+        title: "Ingen adgang til kladder",
+        detail: "Preview kræver headeren Api-Key med den nøgle, sekretariatet har sat i DeliveryApi:PreviewApiKey.",
+        statusCode: StatusCodes.Status401Unauthorized);
+
+    /// <summary>Drafts are for the client that asked: no browser or proxy may keep them.</summary>
+    private static void NeverStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
 
     private static IResult BadRequest(string detail) =>
         Results.Problem(title: "Ugyldig forespørgsel", detail: detail, statusCode: StatusCodes.Status400BadRequest);
