@@ -35,6 +35,7 @@ public sealed class BackofficeAccessibilityTests(BrowserSiteFixture fixture, ITe
             $"/backoffice/content/{key}",
             "/backoffice/audit",
             "/backoffice/users",
+            "/backoffice/adgangskode",
             "/backoffice/strategi/ny-periode",
             $"/backoffice/preview/{key}",
         ];
