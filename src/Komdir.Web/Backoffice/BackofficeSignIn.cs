@@ -1,6 +1,7 @@
 using Komdir.Cms.Audit;
 using Komdir.Cms.Users;
 using Komdir.Web.Backoffice.Audit;
+using Komdir.Web.Backoffice.Users;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 
@@ -50,38 +51,32 @@ public sealed class BackofficeSignIn(SignInManager<BackofficeUser> signInManager
     /// form cannot be used to guess it past the lockout); on success the sign-in cookie is renewed with the new
     /// security stamp, so sessions elsewhere end at their next check.
     /// </summary>
-    public async Task<PasswordChangeResult> ChangePasswordAsync(ClaimsPrincipal principal, string currentPassword, string newPassword)
+    public async Task<UserChangeResult> ChangePasswordAsync(ClaimsPrincipal principal, string currentPassword, string newPassword)
     {
         var users = signInManager.UserManager;
         var user = await users.GetUserAsync(principal);
         if (user is null || await users.IsLockedOutAsync(user))
         {
-            return PasswordChangeResult.Fail("Din bruger findes ikke længere eller er låst. Log ind igen.");
+            return UserChangeResult.Fail("Din bruger findes ikke længere eller er låst. Log ind igen.");
         }
 
-        if (!await users.CheckPasswordAsync(user, currentPassword))
+        // ChangePasswordAsync checks the current password first (one hash, not two) and says so with PasswordMismatch.
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (changed.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
         {
             await users.AccessFailedAsync(user);
             await audit.WriteAsync(user.Email ?? user.Id, AuditActions.SignInFailed, $"Bruger-id {user.Id}, forkert nuværende adgangskode ved skift");
-            return PasswordChangeResult.Fail("Den nuværende adgangskode er forkert.");
+            return UserChangeResult.Fail("Den nuværende adgangskode er forkert.");
         }
 
-        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!changed.Succeeded)
         {
-            return PasswordChangeResult.Fail([.. changed.Errors.Select(e => e.Description)]);
+            return UserChangeResult.Fail(changed.Errors.Select(e => e.Description));
         }
 
         await users.ResetAccessFailedCountAsync(user);
         await signInManager.RefreshSignInAsync(user);
         await audit.WriteAsync(user.Email ?? user.Id, AuditActions.UserChange, $"Bruger-id {user.Id} skiftede sin adgangskode");
-        return PasswordChangeResult.Success;
+        return UserChangeResult.Success;
     }
-}
-
-public sealed record PasswordChangeResult(bool Succeeded, IReadOnlyList<string> Errors)
-{
-    public static PasswordChangeResult Success { get; } = new(true, []);
-
-    public static PasswordChangeResult Fail(params string[] errors) => new(false, errors);
 }

@@ -46,10 +46,8 @@ public static class DeliveryRequest
         }
 
         var value = startItemHeader.Trim();
-        var found = Guid.TryParse(value, out var key)
-            ? snapshot.GetByKey(key)
-            : snapshot.Roots.FirstOrDefault(root => string.Equals(root.UrlSegment, value.Trim('/'), StringComparison.OrdinalIgnoreCase))
-              ?? snapshot.GetByRoute("/" + Uri.UnescapeDataString(value).Trim('/'));
+        var found = snapshot.Roots.FirstOrDefault(root => string.Equals(root.UrlSegment, value.Trim('/'), StringComparison.OrdinalIgnoreCase))
+            ?? DeliveryApiEndpoints.Resolve(snapshot, value);
         return found is null || found.Url is null
             ? (null, $"Start-Item \"{value}\" findes ikke blandt det udgivne indhold.")
             : (found, null);

@@ -16,7 +16,7 @@ public readonly record struct PublicPageKey(string Scheme, string Host, string P
 /// A rendered public page as it is replayed to readers: the body in each encoding it is served in, its ETag, the
 /// headers the pipeline gave it, and the tags of the content it shows.
 /// </summary>
-public sealed class CachedPublicPage
+public sealed record CachedPublicPage
 {
     public required byte[] Body { get; init; }
 
@@ -31,10 +31,11 @@ public sealed class CachedPublicPage
 
     public required IReadOnlySet<string> Tags { get; init; }
 
-    /// <summary>When the page was stored, as a <see cref="TimeProvider"/> timestamp.</summary>
-    public required long StoredAt { get; init; }
+    /// <summary>When the page was stored, as a <see cref="TimeProvider"/> timestamp; set by <see cref="PublicPageCache.TryStore"/>.</summary>
+    public long StoredAt { get; init; }
 
-    public required long ExpiresAt { get; init; }
+    /// <summary>The timestamp after which the page is no longer served; set by <see cref="PublicPageCache.TryStore"/>.</summary>
+    public long ExpiresAt { get; init; }
 
     public long Size => Body.Length + Brotli.Length + Gzip.Length;
 }
@@ -55,14 +56,8 @@ public sealed class PublicPageCache(PublishedContentCache published, IOptions<Ou
 
     public int Count => pages.Count;
 
-    /// <summary>Now, as the cache measures it (<see cref="CachedPublicPage.StoredAt"/>).</summary>
-    public long Timestamp => clock.GetTimestamp();
-
     /// <summary>Whole seconds since the page was stored: the Age a shared cache reports.</summary>
     public long AgeInSeconds(CachedPublicPage page) => (long)clock.GetElapsedTime(page.StoredAt).TotalSeconds;
-
-    /// <summary>The timestamp <paramref name="duration"/> after <paramref name="from"/>.</summary>
-    public long TimestampAfter(long from, TimeSpan duration) => from + (long)(duration.TotalSeconds * clock.TimestampFrequency);
 
     public long TotalBytes => Interlocked.Read(ref totalBytes);
 
@@ -82,12 +77,14 @@ public sealed class PublicPageCache(PublishedContentCache published, IOptions<Ou
     }
 
     /// <summary>
-    /// Stores the page unless the published snapshot has changed since <paramref name="renderedGeneration"/> (the
-    /// page may show content that is no longer published) or the cache is full.
+    /// Stores the page for the configured duration, unless the published snapshot has changed since
+    /// <paramref name="renderedGeneration"/> (the page may show content that is no longer published) or the cache is full.
     /// </summary>
     public bool TryStore(PublicPageKey key, CachedPublicPage page, long renderedGeneration)
     {
         var limit = options.Value.SizeLimitMegabytes * 1024 * 1024;
+        var now = clock.GetTimestamp();
+        page = page with { StoredAt = now, ExpiresAt = now + (long)(options.Value.Duration.TotalSeconds * clock.TimestampFrequency) };
         lock (writeLock)
         {
             if (published.Current.Generation != renderedGeneration)

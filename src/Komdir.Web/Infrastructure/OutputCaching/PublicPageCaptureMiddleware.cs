@@ -87,7 +87,7 @@ public sealed class PublicPageCaptureMiddleware(RequestDelegate next, PublicPage
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    private CachedPublicPage Capture(HttpContext context, PublishedSnapshot snapshot, byte[] body, string etag)
+    private static CachedPublicPage Capture(HttpContext context, PublishedSnapshot snapshot, byte[] body, string etag)
     {
         var headers = context.Response.Headers
             .Where(header => !NotReplayed.Contains(header.Key))
@@ -102,7 +102,6 @@ public sealed class PublicPageCaptureMiddleware(RequestDelegate next, PublicPage
             tags.Add(PublicPageCacheRules.PageTag(node.Key));
         }
 
-        var now = cache.Timestamp;
         return new CachedPublicPage
         {
             Body = body,
@@ -111,8 +110,6 @@ public sealed class PublicPageCaptureMiddleware(RequestDelegate next, PublicPage
             ETag = etag,
             Headers = [.. headers],
             Tags = tags,
-            StoredAt = now,
-            ExpiresAt = cache.TimestampAfter(now, options.Value.Duration),
         };
     }
 

@@ -62,7 +62,7 @@ public sealed class PublicPageCacheTests
     public void A_page_is_not_served_after_its_lifetime()
     {
         var cache = NewCache(duration: TimeSpan.FromMinutes(10));
-        cache.TryStore(Key("/a"), Page(10, lifetime: TimeSpan.FromMinutes(10)), published.Current.Generation);
+        cache.TryStore(Key("/a"), Page(10), published.Current.Generation);
 
         clock.Advance(TimeSpan.FromMinutes(9));
         Assert.True(cache.TryGet(Key("/a"), out var page));
@@ -118,9 +118,7 @@ public sealed class PublicPageCacheTests
 
     private static PublicPageKey Key(string path, string query = "") => new("http", "localhost", path, query);
 
-    private CachedPublicPage Page(int length, params string[] tags) => Page(length, TimeSpan.FromMinutes(10), tags);
-
-    private CachedPublicPage Page(int length, TimeSpan lifetime, params string[] tags) => new()
+    private static CachedPublicPage Page(int length, params string[] tags) => new()
     {
         Body = new byte[length],
         Brotli = new byte[length],
@@ -128,8 +126,6 @@ public sealed class PublicPageCacheTests
         ETag = "W/\"x\"",
         Headers = [new("Content-Type", new StringValues("text/html"))],
         Tags = new HashSet<string>(tags),
-        StoredAt = clock.GetTimestamp(),
-        ExpiresAt = clock.GetTimestamp() + (long)(lifetime.TotalSeconds * clock.TimestampFrequency),
     };
 
     /// <summary>A clock the test moves by hand.</summary>
