@@ -1,3 +1,5 @@
+using Komdir.Cms.Authorization;
+
 namespace Komdir.Cms.Content;
 
 /// <summary>A problem that stops an operation, in Danish, optionally tied to one property (or "name"/"urlSegment").</summary>
@@ -9,7 +11,13 @@ public sealed record ContentConflict(int LatestVersionNumber, string LatestAutho
 /// <summary>The outcome of a content operation. Nothing is written unless it succeeded.</summary>
 public sealed record ContentResult
 {
-    public bool Succeeded => Errors.Count == 0 && Conflict is null;
+    public bool Succeeded => Errors.Count == 0 && Conflict is null && Authorization == AuthorizationStatus.Allowed;
+
+    /// <summary>Not <see cref="AuthorizationStatus.Allowed"/> when the actor may not (any longer) do this; the site says why in its words.</summary>
+    public AuthorizationStatus Authorization { get; init; }
+
+    /// <summary>The operation that was refused, when <see cref="Authorization"/> says so.</summary>
+    public CmsOperation? RefusedOperation { get; init; }
 
     public IReadOnlyList<ContentError> Errors { get; init; } = [];
 
@@ -24,6 +32,8 @@ public sealed record ContentResult
     public static ContentResult Fail(string message, string? field = null) => new() { Errors = [new ContentError(field, message)] };
 
     public static ContentResult Fail(IReadOnlyList<ContentError> errors) => new() { Errors = errors };
+
+    public static ContentResult Refused(AuthorizationStatus status, CmsOperation operation) => new() { Authorization = status, RefusedOperation = operation };
 
     public static ContentResult NotFound() => Fail("Siden findes ikke (længere).");
 }

@@ -1,4 +1,5 @@
 using Komdir.Cms.Audit;
+using Komdir.Cms.Authorization;
 using Komdir.Cms.ContentTypes;
 using Komdir.Cms.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,8 @@ public sealed class ContentService(
     IDbContextFactory<CmsDbContext> dbFactory,
     DocumentTypeCollection documentTypes,
     ContentChangeNotifier notifier,
-    TimeProvider clock)
+    TimeProvider clock,
+    IOperationAuthorizer authorizer)
 {
     public async Task<ContentResult> CreateAsync(
         Guid? parentKey,
@@ -28,6 +30,11 @@ public sealed class ContentService(
         VersionOptions? options = null,
         CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Create, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ContentResult.Refused(refused, CmsOperation.Create);
+        }
+
         options ??= new VersionOptions();
         var type = documentTypes.Find(contentType);
         if (type is null)
@@ -103,6 +110,11 @@ public sealed class ContentService(
         VersionOptions? options = null,
         CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Save, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ContentResult.Refused(refused, CmsOperation.Save);
+        }
+
         options ??= new VersionOptions();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
@@ -153,6 +165,11 @@ public sealed class ContentService(
     /// <summary>Publishes the node's newest version. Its parent must be published, and required values present.</summary>
     public async Task<ContentResult> PublishAsync(Guid key, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Publish, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ContentResult.Refused(refused, CmsOperation.Publish);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var node = await db.ContentNodes.Include(n => n.Parent).SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
         if (node is null || node.TrashedUtc is not null)
@@ -185,6 +202,11 @@ public sealed class ContentService(
 
     public async Task<ContentResult> UnpublishAsync(Guid key, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Unpublish, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ContentResult.Refused(refused, CmsOperation.Unpublish);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
         if (node is null)
@@ -210,6 +232,12 @@ public sealed class ContentService(
     /// <summary>Restores an earlier version as a new version; publishes it at once when <paramref name="publish"/> is set.</summary>
     public async Task<ContentResult> RollbackAsync(Guid key, int versionNumber, string actor, bool publish, CancellationToken cancellationToken = default)
     {
+        // A rollback that publishes needs the publish right before anything is stored, so it is never half done.
+        if (await authorizer.AuthorizeAsync(actor, publish ? CmsOperation.Publish : CmsOperation.Rollback, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ContentResult.Refused(refused, publish ? CmsOperation.Publish : CmsOperation.Rollback);
+        }
+
         int latestNumber;
         ContentVersion old;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -261,6 +289,11 @@ public sealed class ContentService(
     /// <summary>Moves a node (with its subtree) under a new parent, or to the root when <paramref name="newParentKey"/> is null.</summary>
     public async Task<ContentResult> MoveAsync(Guid key, Guid? newParentKey, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Move, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ContentResult.Refused(refused, CmsOperation.Move);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
         if (node is null || node.TrashedUtc is not null)
@@ -311,6 +344,11 @@ public sealed class ContentService(
     /// <summary>Sets the order of a parent's children to the order given.</summary>
     public async Task<ContentResult> SortAsync(Guid? parentKey, IReadOnlyList<Guid> orderedKeys, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Sort, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ContentResult.Refused(refused, CmsOperation.Sort);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         int? parentId = null;
         if (parentKey is not null)
@@ -342,6 +380,11 @@ public sealed class ContentService(
     /// <summary>Moves a node and its subtree to the recycle bin; it disappears from the public site.</summary>
     public async Task<ContentResult> TrashAsync(Guid key, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Trash, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ContentResult.Refused(refused, CmsOperation.Trash);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
         if (node is null || node.TrashedUtc is not null)
@@ -360,6 +403,11 @@ public sealed class ContentService(
     /// <summary>Takes a node out of the recycle bin, back to where it was.</summary>
     public async Task<ContentResult> RestoreAsync(Guid key, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Restore, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ContentResult.Refused(refused, CmsOperation.Restore);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var node = await db.ContentNodes.Include(n => n.Parent).SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
         if (node is null || node.TrashedUtc is null)
@@ -393,6 +441,11 @@ public sealed class ContentService(
     /// </summary>
     public async Task<ContentResult> CopyAsync(Guid key, Guid? targetParentKey, bool includeDescendants, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Copy, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ContentResult.Refused(refused, CmsOperation.Copy);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var links = await db.ContentNodes.AsNoTracking()
             .Select(n => new NodeLink(n.Id, n.ParentId, n.Key, n.ContentType, n.SortOrder, n.LatestVersionNumber, n.TrashedUtc != null))
@@ -491,6 +544,11 @@ public sealed class ContentService(
     /// </summary>
     public async Task<ContentResult> DeleteAsync(Guid key, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Delete, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ContentResult.Refused(refused, CmsOperation.Delete);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var links = await db.ContentNodes.AsNoTracking()
             .Select(n => new NodeLink(n.Id, n.ParentId, n.Key, n.ContentType, n.SortOrder, n.LatestVersionNumber, n.TrashedUtc != null))
@@ -515,6 +573,12 @@ public sealed class ContentService(
     /// <summary>Deletes everything in the recycle bin for good; returns how many nodes were removed.</summary>
     public async Task<int> EmptyRecycleBinAsync(string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Delete, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            // No screen empties the bin; a caller that may not is a programming error, not an editor's mistake.
+            throw new UnauthorizedAccessException($"Emptying the recycle bin was refused: {refused}.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var links = await db.ContentNodes.AsNoTracking()
             .Select(n => new NodeLink(n.Id, n.ParentId, n.Key, n.ContentType, n.SortOrder, n.LatestVersionNumber, n.TrashedUtc != null))

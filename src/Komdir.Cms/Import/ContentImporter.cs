@@ -1,3 +1,4 @@
+using Komdir.Cms.Authorization;
 using Komdir.Cms.Audit;
 using Komdir.Cms.Content;
 using Komdir.Cms.ContentTypes;
@@ -25,7 +26,7 @@ public sealed class ContentImporter(
     DocumentTypeCollection documentTypes,
     ILogger<ContentImporter> logger)
 {
-    public const string Actor = "import";
+    public const string Actor = SystemActors.Import;
 
     public async Task<ImportReport> ImportAsync(string contentFolder, CancellationToken cancellationToken = default)
     {

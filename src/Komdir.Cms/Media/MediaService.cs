@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Komdir.Cms.Audit;
+using Komdir.Cms.Authorization;
 using Komdir.Cms.Content;
 using Komdir.Cms.ContentTypes;
 using Komdir.Cms.Persistence;
@@ -36,7 +37,15 @@ public sealed record MediaUsage(Guid NodeKey, string NodeName, string ContentTyp
 /// <summary>The outcome of an upload, replacement or deletion; nothing is written unless it succeeded.</summary>
 public sealed record MediaResult(MediaSummary? Item, string? Error)
 {
-    public bool Succeeded => Error is null;
+    public bool Succeeded => Error is null && Authorization == AuthorizationStatus.Allowed;
+
+    /// <summary>Not <see cref="AuthorizationStatus.Allowed"/> when the actor may not (any longer) do this; the site says why.</summary>
+    public AuthorizationStatus Authorization { get; init; }
+
+    /// <summary>The operation that was refused (replacing a used file needs more than replacing an unused one).</summary>
+    public CmsOperation? RefusedOperation { get; init; }
+
+    public static MediaResult Refused(AuthorizationStatus status, CmsOperation operation) => new(null, null) { Authorization = status, RefusedOperation = operation };
 
     public static MediaResult Ok(MediaSummary? item) => new(item, null);
 
@@ -52,12 +61,18 @@ public sealed class MediaService(
     DocumentTypeCollection documentTypes,
     ContentChangeNotifier notifier,
     IOptions<CmsOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    IOperationAuthorizer authorizer)
 {
     private const int MaxNameLength = 200;
 
     public async Task<MediaResult> UploadAsync(string? name, string fileName, Stream content, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.MediaUpload, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return MediaResult.Refused(refused, CmsOperation.MediaUpload);
+        }
+
         var (file, error) = await ReadAsync(fileName, content, cancellationToken);
         if (file is null)
         {
@@ -89,6 +104,18 @@ public sealed class MediaService(
     /// <summary>Puts new bytes behind an existing key, so every link keeps working. A PDF must stay a PDF, a picture a picture.</summary>
     public async Task<MediaResult> ReplaceAsync(Guid key, string? name, string fileName, Stream content, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.MediaReplace, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return MediaResult.Refused(refused, CmsOperation.MediaReplace);
+        }
+
+        // Readers see new bytes behind a published page's link at once, so that needs the right to publish.
+        if ((await FindUsagesAsync(key, cancellationToken)).Any(u => u.InPublished && !u.IsTrashed)
+            && await authorizer.AuthorizeAsync(actor, CmsOperation.MediaReplacePublished, cancellationToken) is not AuthorizationStatus.Allowed and var refusedPublished)
+        {
+            return MediaResult.Refused(refusedPublished, CmsOperation.MediaReplacePublished);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var item = await db.MediaItems.SingleOrDefaultAsync(m => m.Key == key, cancellationToken);
         if (item is null)
@@ -133,6 +160,11 @@ public sealed class MediaService(
         if (string.IsNullOrWhiteSpace(name))
         {
             return MediaResult.Fail("Skriv et navn til filen.");
+        }
+
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.MediaRename, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return MediaResult.Refused(refused, CmsOperation.MediaRename);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -184,6 +216,11 @@ public sealed class MediaService(
     /// <summary>Deletes an item that no page uses (in its newest or its published version, in the recycle bin or not).</summary>
     public async Task<MediaResult> DeleteAsync(Guid key, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.MediaDelete, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return MediaResult.Refused(refused, CmsOperation.MediaDelete);
+        }
+
         var usages = await FindUsagesAsync(key, cancellationToken);
         if (usages.Count > 0)
         {

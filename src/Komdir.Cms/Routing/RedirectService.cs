@@ -1,4 +1,5 @@
 using Komdir.Cms.Audit;
+using Komdir.Cms.Authorization;
 using Komdir.Cms.Persistence;
 using Komdir.Cms.Published;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,12 @@ public sealed record RedirectInfo(int Id, string FromPath, Guid? NodeKey, string
 /// <summary>The outcome of adding a redirect: the new row's id, or a Danish message for the editor.</summary>
 public sealed record RedirectResult(bool Succeeded, int? Id, string? Error)
 {
+    /// <summary>Not <see cref="AuthorizationStatus.Allowed"/> when the actor may not (any longer) change redirects; the site says why.</summary>
+    public AuthorizationStatus Authorization { get; init; }
+
     public static RedirectResult Ok(int id) => new(true, id, null);
+
+    public static RedirectResult Refused(AuthorizationStatus status) => new(false, null, null) { Authorization = status };
 
     public static RedirectResult Fail(string error) => new(false, null, error);
 }
@@ -20,7 +26,7 @@ public sealed record RedirectResult(bool Succeeded, int? Id, string? Error)
 /// Lists, adds, removes and resolves redirects. Old paths answer with the current URL of the node they point at, so a
 /// chain of renames (A → B → C) always lands on C in one hop. Resolving reads an in-memory copy, reloaded after writes.
 /// </summary>
-public sealed class RedirectService(IDbContextFactory<CmsDbContext> dbFactory, PublishedContentCache cache, TimeProvider clock)
+public sealed class RedirectService(IDbContextFactory<CmsDbContext> dbFactory, PublishedContentCache cache, TimeProvider clock, IOperationAuthorizer authorizer)
 {
     private const int MaxHops = 10;
     private const string AuditAction = "redirect";
@@ -37,6 +43,11 @@ public sealed class RedirectService(IDbContextFactory<CmsDbContext> dbFactory, P
     /// <summary>Adds an editor's redirect from <paramref name="fromPath"/> to a published page's path or another local path.</summary>
     public async Task<RedirectResult> AddAsync(string? fromPath, string? target, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Redirects, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return RedirectResult.Refused(refused);
+        }
+
         if (string.IsNullOrWhiteSpace(fromPath) || !fromPath.Trim().StartsWith('/') || fromPath.Trim().StartsWith("//", StringComparison.Ordinal))
         {
             return RedirectResult.Fail("Den gamle adresse skal begynde med \"/\", fx /gammel-side.");
@@ -88,20 +99,26 @@ public sealed class RedirectService(IDbContextFactory<CmsDbContext> dbFactory, P
         return RedirectResult.Ok(redirect.Id);
     }
 
-    public async Task<bool> RemoveAsync(int id, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Removes a redirect; fails with a Danish message when it is already gone.</summary>
+    public async Task<RedirectResult> RemoveAsync(int id, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Redirects, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return RedirectResult.Refused(refused);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var redirect = await db.Redirects.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (redirect is null)
         {
-            return false;
+            return RedirectResult.Fail("Omdirigeringen findes ikke (længere).");
         }
 
         db.Redirects.Remove(redirect);
         db.AuditEntries.Add(new AuditEntry { TimestampUtc = clock.GetUtcNow(), Actor = actor, Action = AuditAction, NodeKey = redirect.NodeKey, Details = $"Omdirigering fjernet: {redirect.FromPath}" });
         await db.SaveChangesAsync(cancellationToken);
         Invalidate();
-        return true;
+        return RedirectResult.Ok(id);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Komdir.Cms.Audit;
+using Komdir.Cms.Authorization;
 using Komdir.Cms.Content;
 using Komdir.Cms.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,12 @@ public sealed record ScheduleItem(
 /// <summary>The outcome of planning or cancelling; nothing is written unless it succeeded.</summary>
 public sealed record ScheduleResult(int? ScheduleId, string? Error)
 {
-    public bool Succeeded => Error is null;
+    public bool Succeeded => Error is null && Authorization == AuthorizationStatus.Allowed;
+
+    /// <summary>Not <see cref="AuthorizationStatus.Allowed"/> when the actor may not (any longer) plan; the site says why.</summary>
+    public AuthorizationStatus Authorization { get; init; }
+
+    public static ScheduleResult Refused(AuthorizationStatus status) => new(null, null) { Authorization = status };
 
     public static ScheduleResult Ok(int id) => new(id, null);
 
@@ -32,7 +38,7 @@ public sealed record ScheduleResult(int? ScheduleId, string? Error)
 }
 
 /// <summary>Plans publishes and unpublishes for later; <see cref="ScheduledPublishingService"/> carries them out.</summary>
-public sealed class ScheduleService(IDbContextFactory<CmsDbContext> dbFactory, TimeProvider clock)
+public sealed class ScheduleService(IDbContextFactory<CmsDbContext> dbFactory, TimeProvider clock, IOperationAuthorizer authorizer)
 {
     public Task<ScheduleResult> SchedulePublishAsync(Guid key, DateTimeOffset dueUtc, string actor, CancellationToken cancellationToken = default) =>
         ScheduleAsync(key, ScheduledAction.Publish, dueUtc, actor, cancellationToken);
@@ -43,6 +49,11 @@ public sealed class ScheduleService(IDbContextFactory<CmsDbContext> dbFactory, T
     /// <summary>Cancels a planned item that has not been carried out yet.</summary>
     public async Task<ScheduleResult> CancelAsync(int scheduleId, string actor, CancellationToken cancellationToken = default)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Schedule, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ScheduleResult.Refused(refused);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var schedule = await db.ContentSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId, cancellationToken);
         if (schedule is null)
@@ -91,6 +102,11 @@ public sealed class ScheduleService(IDbContextFactory<CmsDbContext> dbFactory, T
 
     private async Task<ScheduleResult> ScheduleAsync(Guid key, ScheduledAction action, DateTimeOffset dueUtc, string actor, CancellationToken cancellationToken)
     {
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Schedule, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ScheduleResult.Refused(refused);
+        }
+
         var now = clock.GetUtcNow();
         if (dueUtc <= now)
         {

@@ -1,3 +1,4 @@
+using Komdir.Cms.Authorization;
 using Komdir.Cms.Content;
 using Komdir.Cms.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class ScheduledPublishingService(
     IOptions<CmsOptions> options,
     ILogger<ScheduledPublishingService> logger) : BackgroundService
 {
-    public const string Actor = "scheduler";
+    public const string Actor = SystemActors.Scheduler;
 
     /// <summary>Carries out every item due at or before <paramref name="nowUtc"/> that no other node has claimed.</summary>
     public async Task<ScheduledRunReport> RunDueAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken = default)

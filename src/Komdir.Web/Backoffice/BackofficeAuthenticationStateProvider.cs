@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Komdir.Web.Backoffice;
 
 /// <summary>
-/// An open backoffice circuit re-checks its user every minute: once the user is deleted, locked, or their
-/// role or password changed (a new security stamp), the circuit's user becomes anonymous, so authorisation
-/// checks inside interactive screens fail instead of trusting the state from when the page opened.
+/// An open backoffice circuit re-checks its user every ten seconds: once the user is deleted, locked, signed out, or
+/// their role or password changed (a new security stamp), the circuit's user becomes anonymous and the screen closes.
+/// Writes do not wait for this: the engine checks the user's current roles and lock state at every write
+/// (<see cref="Komdir.Cms.Authorization.IOperationAuthorizer"/>).
 /// </summary>
 public sealed class BackofficeAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
@@ -18,7 +19,7 @@ public sealed class BackofficeAuthenticationStateProvider(
     IOptions<IdentityOptions> identityOptions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(10);
 
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
         IsStillValidAsync(authenticationState.User);

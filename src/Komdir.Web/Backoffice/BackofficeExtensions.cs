@@ -46,8 +46,10 @@ public static class BackofficeExtensions
             .AddErrorDescriber<DanishIdentityErrorDescriber>()
             .AddPasswordValidator<BackofficePasswordValidator>();
 
-        // A locked, deleted or re-roled user's cookie stops working within a minute, not after Identity's default 30.
+        // Backoffice requests check the security stamp every time (BackofficeSecurityStampValidator); elsewhere a locked,
+        // deleted or re-roled user's cookie stops working within a minute, not after Identity's default 30.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<ISecurityStampValidator, BackofficeSecurityStampValidator>();
 
         // The sign-in cookie is protected with keys kept in the site's database (AddKomdirScaleOut), so sessions
         // survive a restart and are valid on every node.
@@ -79,6 +81,7 @@ public static class BackofficeExtensions
         services.AddSingleton<BackofficeAudit>();
         services.AddSingleton<AuditLogQuery>();
         services.AddSingleton<BackofficeUserService>();
+        services.AddSingleton<Komdir.Cms.Authorization.IOperationAuthorizer, IdentityOperationAuthorizer>();
         services.AddScoped<BackofficeSignIn>();
         services.AddBackofficeUserCommands();
         return services;
@@ -102,7 +105,7 @@ public static class BackofficeExtensions
                     return Results.BadRequest();
                 }
 
-                await signIn.SignOutAsync();
+                await signIn.SignOutAsync(context.User);
                 return Results.LocalRedirect(LoginPath + "?loggedOut=1");
             })
             // The endpoint binds no form, so the antiforgery middleware would not refuse it: validated above.

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Komdir.Cms.Authorization;
 using Komdir.Cms.Users;
 using Microsoft.AspNetCore.Authorization;
 
@@ -19,6 +21,13 @@ public static class BackofficePolicies
 
     public static AuthorizationBuilder AddBackofficePolicies(this AuthorizationBuilder authorization) => authorization
         .AddPolicy(Access, policy => policy.RequireAuthenticatedUser().RequireRole(BackofficeRoles.All))
-        .AddPolicy(Publish, policy => policy.RequireAuthenticatedUser().RequireRole(BackofficeRoles.Administrator, BackofficeRoles.Editor))
-        .AddPolicy(ManageUsers, policy => policy.RequireAuthenticatedUser().RequireRole(BackofficeRoles.Administrator));
+        .AddPolicy(Publish, policy => policy.RequireAuthenticatedUser().RequireRole(CmsPermissions.RolesFor(CmsOperation.Publish)))
+        .AddPolicy(ManageUsers, policy => policy.RequireAuthenticatedUser().RequireRole(CmsPermissions.RolesFor(CmsOperation.ManageUsers)));
+
+    /// <summary>
+    /// Whether a screen offers <paramref name="operation"/> to the user as their sign-in shows them. Only for showing
+    /// buttons: the engine decides at the write itself, against the user's roles then (<see cref="IOperationAuthorizer"/>).
+    /// </summary>
+    public static bool MayOffer(this ClaimsPrincipal user, CmsOperation operation) =>
+        user.Identity?.IsAuthenticated == true && CmsPermissions.RolesFor(operation).Any(user.IsInRole);
 }

@@ -44,7 +44,20 @@ public sealed class BackofficeSignIn(SignInManager<BackofficeUser> signInManager
         return outcome;
     }
 
-    public Task SignOutAsync() => signInManager.SignOutAsync();
+    /// <summary>
+    /// Ends the session on the server too: a new security stamp makes every copy of the cookie (replayed, on another
+    /// node, in another tab) fail its next check, and the user's other open circuits end at their next revalidation.
+    /// </summary>
+    public async Task SignOutAsync(ClaimsPrincipal principal)
+    {
+        var users = signInManager.UserManager;
+        if (await users.GetUserAsync(principal) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        await signInManager.SignOutAsync();
+    }
 
     /// <summary>
     /// The signed-in user changes their own password. A wrong current password counts as a failed sign-in (so this

@@ -1,3 +1,4 @@
+using Komdir.Cms.Authorization;
 using Komdir.Cms.Content;
 using Komdir.Cms.ContentTypes;
 using Komdir.Cms.Import;
@@ -50,6 +51,8 @@ public sealed class CmsTestHost : IAsyncDisposable
         }
 
         collection.AddSingleton<TimeProvider>(Clock);
+        collection.AddSingleton(Users);
+        collection.AddSingleton<IOperationAuthorizer>(Users);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -58,6 +61,9 @@ public sealed class CmsTestHost : IAsyncDisposable
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     public IServiceProvider Services => services;
+
+    /// <summary>Who may do what: the engine asks at every write.</summary>
+    public TestUsers Users { get; } = new();
 
     public ContentService Content => Get<ContentService>();
 

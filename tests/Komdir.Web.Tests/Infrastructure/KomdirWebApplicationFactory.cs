@@ -1,4 +1,8 @@
+using Komdir.Cms.Authorization;
+using Komdir.Web.Backoffice.Users;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -81,6 +85,31 @@ public class KomdirWebApplicationFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (!StrictPermissions)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<IdentityOperationAuthorizer>();
+                services.AddSingleton<IOperationAuthorizer>(sp => new TestSetupAuthorizer(sp.GetRequiredService<IdentityOperationAuthorizer>()));
+            });
+        }
+    }
+
+    /// <summary>
+    /// True: the site's own permission check, unchanged, so an actor who is no user is refused. False (the default): the
+    /// same check, except that an actor who is no user at all (tests' setup writes as "test", bUnit's made-up sign-ins)
+    /// may write; a real user is still judged by their roles and lock state.
+    /// </summary>
+    public bool StrictPermissions { get; init; }
+
+    private sealed class TestSetupAuthorizer(IdentityOperationAuthorizer site) : IOperationAuthorizer
+    {
+        public async Task<AuthorizationStatus> AuthorizeAsync(string actor, CmsOperation operation, CancellationToken cancellationToken = default)
+        {
+            var status = await site.AuthorizeAsync(actor, operation, cancellationToken);
+            return status == AuthorizationStatus.UnknownUser ? AuthorizationStatus.Allowed : status;
         }
     }
 
