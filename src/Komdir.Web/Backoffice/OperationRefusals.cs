@@ -12,9 +12,9 @@ public static class OperationRefusals
     public static string? Describe(AuthorizationStatus status, CmsOperation? operation) => status switch
     {
         AuthorizationStatus.Allowed => null,
-        AuthorizationStatus.UnknownUser => "Din bruger findes ikke længere, så intet er gemt. Log ind igen, eller kontakt en administrator.",
-        AuthorizationStatus.LockedOut => "Din bruger er låst, så intet er gemt. Kontakt en administrator.",
-        _ => $"Din rolle giver ikke ret til at {Verb(operation)}, så intet er gemt. Det kræver {RequiredRoles(operation)}.",
+        AuthorizationStatus.UnknownUser => "Din bruger findes ikke længere, så handlingen er ikke udført. Log ind igen, eller kontakt en administrator.",
+        AuthorizationStatus.LockedOut => "Din bruger er låst, så handlingen er ikke udført. Kontakt en administrator.",
+        _ => $"Din rolle giver ikke ret til at {Verb(operation)}, så handlingen er ikke udført. Det kræver {RequiredRoles(operation)}.",
     };
 
     /// <summary>The result's messages: its own errors, or why it was refused.</summary>

@@ -84,7 +84,7 @@ public sealed class OperationPermissionTests : IDisposable
 
         Assert.False(refused.Succeeded);
         Assert.Equal(
-            "Din rolle giver ikke ret til at erstatte en fil, som en udgivet side bruger, så intet er gemt. Det kræver rollen Redaktør eller Administrator.",
+            "Din rolle giver ikke ret til at erstatte en fil, som en udgivet side bruger, så handlingen er ikke udført. Det kræver rollen Redaktør eller Administrator.",
             OperationRefusals.Describe(refused.Authorization, refused.RefusedOperation));
         Assert.Equal(unused.Sha256, (await media.GetAsync(pdf.Key))!.Sha256);
         Assert.True((await media.ReplaceAsync(pdf.Key, null, "debatoplaeg.pdf", new MemoryStream(Pdf("redaktoerens")), editor)).Succeeded);
@@ -94,10 +94,10 @@ public sealed class OperationPermissionTests : IDisposable
     public void Each_refusal_reads_as_Danish_and_names_the_roles_from_the_engines_table()
     {
         Assert.Null(OperationRefusals.Describe(AuthorizationStatus.Allowed, CmsOperation.Publish));
-        Assert.Equal("Din bruger er låst, så intet er gemt. Kontakt en administrator.", OperationRefusals.Describe(AuthorizationStatus.LockedOut, CmsOperation.Save));
+        Assert.Equal("Din bruger er låst, så handlingen er ikke udført. Kontakt en administrator.", OperationRefusals.Describe(AuthorizationStatus.LockedOut, CmsOperation.Save));
         Assert.Contains("findes ikke længere", OperationRefusals.Describe(AuthorizationStatus.UnknownUser, CmsOperation.Save));
         Assert.Equal(
-            "Din rolle giver ikke ret til at udgive, så intet er gemt. Det kræver rollen Redaktør eller Administrator.",
+            "Din rolle giver ikke ret til at udgive, så handlingen er ikke udført. Det kræver rollen Redaktør eller Administrator.",
             OperationRefusals.Describe(AuthorizationStatus.Forbidden, CmsOperation.Publish));
         Assert.EndsWith("Det kræver rollen Administrator.", OperationRefusals.Describe(AuthorizationStatus.Forbidden, CmsOperation.ManageUsers));
         Assert.All(Enum.GetValues<CmsOperation>(), op => Assert.DoesNotContain("gøre dette", OperationRefusals.Describe(AuthorizationStatus.Forbidden, op)));
