@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Komdir.Cms.Audit;
+using Komdir.Cms.Authorization;
 using Komdir.Cms.Users;
 using Komdir.Web.Backoffice.Audit;
 using Microsoft.AspNetCore.Identity;
@@ -194,7 +195,10 @@ public sealed class BackofficeUserService(IServiceScopeFactory scopes, Backoffic
         return UserChangeResult.Success;
     }
 
-    /// <summary>A signed-in actor must still exist, be unlocked and be an administrator right now.</summary>
+    /// <summary>
+    /// A signed-in actor must still exist, be unlocked and be an administrator right now: the same check as the engine's
+    /// <see cref="IOperationAuthorizer"/>, by user id (the principal's) rather than name, with the same role table.
+    /// </summary>
     private static async Task<UserChangeResult?> RefuseAsync(UserManager<BackofficeUser> users, UserChangeActor actor)
     {
         if (actor.Principal is null)
@@ -203,7 +207,7 @@ public sealed class BackofficeUserService(IServiceScopeFactory scopes, Backoffic
         }
 
         var self = await users.GetUserAsync(actor.Principal);
-        if (self is null || await users.IsLockedOutAsync(self) || !await users.IsInRoleAsync(self, BackofficeRoles.Administrator))
+        if (self is null || await users.IsLockedOutAsync(self) || !CmsPermissions.Allows(await users.GetRolesAsync(self), CmsOperation.ManageUsers))
         {
             return UserChangeResult.Fail("Kun administratorer kan administrere brugere.");
         }
