@@ -11,7 +11,9 @@ public static class CommandLine
 {
     /// <summary>Registers the engine's own commands.</summary>
     public static IServiceCollection AddKomdirCommands(this IServiceCollection services) =>
-        services.AddSingleton(new CommandRegistration("content import", ImportContentAsync));
+        services
+            .AddSingleton(new CommandRegistration("content import", ImportContentAsync))
+            .AddSingleton(new CommandRegistration("content seed", SeedContentAsync));
 
     /// <summary>Runs the command named by the first two arguments, if any; returns false when the site should start instead.</summary>
     public static async Task<bool> RunCommandLineAsync(this WebApplication app, string[] args)
@@ -52,6 +54,25 @@ public static class CommandLine
         }
 
         return report.Succeeded ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The first run of a new installation: creates the database (file or schema) and imports the content folder
+    /// into it, in any environment. A database that has held content is left as it is (ADR 0008).
+    /// </summary>
+    private static async Task<int> SeedContentAsync(WebApplication app, string[] args)
+    {
+        var initializer = app.Services.GetRequiredService<CmsInitializer>();
+        await initializer.InitializeAsync(firstRun: true);
+        var cache = app.Services.GetRequiredService<Komdir.Cms.Published.PublishedContentCache>();
+        if (cache.Current.SiteRoot is null)
+        {
+            await Console.Error.WriteLineAsync("The database has no published site root after seeding: it has held content before and was not seeded again (see the log), or the content folder has no site root.");
+            return 1;
+        }
+
+        Console.WriteLine($"The database is ready: {app.Services.GetRequiredService<DataLocations>().DatabaseDescription}.");
+        return 0;
     }
 }
 
