@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Komdir.Cms.Persistence;
@@ -14,17 +16,27 @@ public sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
 {
     public const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
 
+    /// <summary>A read-only connection (EF opens one to ask whether the file exists) may not change the journal mode.</summary>
+    private const string ReadOnlyPragmas = "PRAGMA synchronous=FULL;";
+
+    private readonly ConcurrentDictionary<string, bool> readOnly = new(StringComparer.Ordinal);
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = PragmasFor(connection);
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = PragmasFor(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private string PragmasFor(DbConnection connection) =>
+        readOnly.GetOrAdd(connection.ConnectionString, s => new SqliteConnectionStringBuilder(s).Mode == SqliteOpenMode.ReadOnly)
+            ? ReadOnlyPragmas
+            : Pragmas;
 }
