@@ -87,21 +87,21 @@ results="$repo_root/TestResults/test.sh"
 rm -rf "$results"
 mkdir -p "$results"
 
-# Sums the counters of every TRX file under a folder: prints "total passed failed skipped".
+# Sums the counters of every TRX file under a folder: prints "total passed failed skipped". A skipped test is in
+# "total" but not in "executed"; errors, time-outs and aborted tests count as failed.
 trx_counts() {
-    local total=0 passed=0 failed=0 skipped=0 file line value
+    local total=0 passed=0 failed=0 skipped=0 file line key value
+    local -A counter
     while IFS= read -r -d '' file; do
         line="$(grep -o '<Counters [^>]*>' "$file" | head -1)"
-        for key in total passed failed notExecuted; do
+        for key in total executed passed failed error timeout aborted; do
             value="$(sed -n "s/.* $key=\"\([0-9]*\)\".*/\1/p" <<<"$line")"
-            value="${value:-0}"
-            case "$key" in
-                total) total=$((total + value)) ;;
-                passed) passed=$((passed + value)) ;;
-                failed) failed=$((failed + value)) ;;
-                notExecuted) skipped=$((skipped + value)) ;;
-            esac
+            counter[$key]="${value:-0}"
         done
+        total=$((total + counter[total]))
+        passed=$((passed + counter[passed]))
+        failed=$((failed + counter[failed] + counter[error] + counter[timeout] + counter[aborted]))
+        skipped=$((skipped + counter[total] - counter[executed]))
     done < <(find "$1" -name '*.trx' -print0)
     echo "$total $passed $failed $skipped"
 }
