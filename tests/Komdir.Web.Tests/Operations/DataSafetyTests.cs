@@ -7,6 +7,7 @@ using Komdir.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Komdir.Web.Tests.Operations;
@@ -207,6 +208,80 @@ public sealed class DataSafetyTests
             await Task.Delay(50);
             return true;
         }
+    }
+
+    [Fact]
+    public async Task Content_seed_creates_a_production_database_once_and_logs_what_it_runs_on()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"komdir-seed-{Guid.NewGuid():N}");
+        try
+        {
+            var (exitCode, output) = await RunSiteCommandAsync(folder, "content", "seed");
+
+            Assert.True(exitCode == 0, output);
+            var database = Path.Combine(folder, "komdir.db");
+            Assert.True(File.Exists(database));
+            Assert.Contains($"environment Production, database SQLite {database}, data folder {folder}, content folder {RepositoryPaths.ContentFolder}", output);
+
+            // The nodes lost, the history left: seeding again refuses and says so.
+            await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA foreign_keys=OFF; DELETE FROM cms_content_schedule; DELETE FROM cms_content_version; DELETE FROM cms_content_node;";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var (again, againOutput) = await RunSiteCommandAsync(folder, "content", "seed");
+            Assert.Equal(1, again);
+            Assert.Contains("NOT seeded again", againOutput);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_database_is_described_without_its_password()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["ConnectionStrings:Komdir"] = "Host=db.internal;Port=5432;Database=komdir;Username=komdir;Password=not-in-the-log",
+            ["Data:Folder"] = "/var/lib/komdir",
+        }).Build();
+
+        var locations = DataLocations.Resolve(configuration, new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = "/srv/komdir/app" });
+
+        Assert.Equal("PostgreSQL db.internal:5432/komdir", locations.DatabaseDescription);
+        Assert.DoesNotContain("not-in-the-log", locations.DatabaseDescription);
+        Assert.Equal("/var/lib/komdir/search-index-db.internal-5432-komdir", locations.DefaultSearchIndexFolder);
+    }
+
+    /// <summary>Runs a command of the site in Production as a separate process with its data in <paramref name="dataFolder"/>.</summary>
+    private static async Task<(int ExitCode, string Output)> RunSiteCommandAsync(string dataFolder, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Path.GetTempPath() };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Komdir.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["Data__Folder"] = dataFolder;
+        start.Environment["Cms__ContentFolder"] = RepositoryPaths.ContentFolder;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
     }
 
     /// <summary>Runs the site's own "content import" command as a separate process on the same database file.</summary>
