@@ -71,6 +71,17 @@ public sealed class DataSafetyTests
         Assert.False(File.Exists(file));
     }
 
+    [Komdir.Web.Tests.Cluster.PostgresFact]
+    public void In_production_a_postgresql_database_without_the_schema_stops_the_start()
+    {
+        // The factory made an empty database: what a mistyped database name or a wiped server looks like.
+        using var site = new ProductionSite();
+
+        var error = Assert.ThrowsAny<Exception>(() => site.CreateClient());
+
+        Assert.Contains(Flatten(error), e => e is DatabaseMissingException && e.Message.Contains("has no KOMDIR schema", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task In_production_a_first_run_asked_for_by_setting_creates_and_seeds_the_database()
     {
