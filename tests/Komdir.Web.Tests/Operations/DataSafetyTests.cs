@@ -187,6 +187,9 @@ public sealed class DataSafetyTests
         CopyFolder(RepositoryPaths.ContentFolder, contentCopy);
         using var site = SqliteSite(NewDatabaseFile(), out var file);
         site.Settings["Cms:ContentFolder"] = contentCopy;
+        // As installed: the site and the command both use the index beside the database (the command finds it
+        // locked by the running site and indexes in memory; the site rebuilds its own when it sees the change).
+        site.Settings["Search:IndexPath"] = null;
         try
         {
             using var client = site.CreateClient();
@@ -308,7 +311,6 @@ public sealed class DataSafetyTests
         start.Environment["ConnectionStrings__Komdir"] = $"Data Source={databaseFile}";
         start.Environment["Cms__ContentFolder"] = contentFolder;
         start.Environment["Data__Folder"] = Path.GetDirectoryName(databaseFile);
-        start.Environment["Search__IndexPath"] = databaseFile + ".import-search-index";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -336,7 +338,7 @@ public sealed class DataSafetyTests
             File.Delete(file + suffix);
         }
 
-        foreach (var folder in new[] { file + ".search-index", file + ".import-search-index" })
+        foreach (var folder in new[] { file + ".search-index" })
         {
             if (Directory.Exists(folder))
             {
