@@ -8,8 +8,18 @@ public sealed class CmsOptions
     /// <summary>The folder of content files; relative paths are taken from the host's content root.</summary>
     public string ContentFolder { get; set; } = "../../content";
 
-    /// <summary>Import the content folder at start when the database has no content yet.</summary>
+    /// <summary>
+    /// Import the content folder at start into a database that has never held content. A database that has
+    /// (nodes, versions, media or audit entries) is never imported into again, even if its nodes were lost.
+    /// </summary>
     public bool ImportWhenEmpty { get; set; } = true;
+
+    /// <summary>
+    /// May start-up create a missing database (file or schema) and seed it ("Cms:AllowFirstRun")? Unset means yes
+    /// outside Production and no in Production, where a missing database is far likelier a mistyped path or a lost
+    /// volume than a first run: there the site refuses to start until <c>content seed</c> has run or this is true.
+    /// </summary>
+    public bool? AllowFirstRun { get; set; }
 
     /// <summary>How often the scheduler looks for due publish/unpublish items ("Cms:SchedulerIntervalSeconds").</summary>
     public int SchedulerIntervalSeconds { get; set; } = 5;

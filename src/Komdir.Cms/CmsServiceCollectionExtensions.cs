@@ -28,28 +28,19 @@ public static class CmsServiceCollectionExtensions
         services.Configure<CmsOptions>(configuration.GetSection(CmsOptions.Section));
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
 
-        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseOptions.Sqlite;
-        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        if (DatabaseOptions.IsPostgreSql(provider))
+        var locations = DataLocations.Resolve(configuration, environment);
+        services.AddSingleton(locations);
+        if (locations.Provider == DatabaseOptions.PostgreSql)
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException($"Database:Provider is PostgreSQL but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty.");
-            }
-
-            services.AddDbContextFactory<PostgreSqlCmsDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddDbContextFactory<PostgreSqlCmsDbContext>(options => options.UseNpgsql(locations.ConnectionString));
             services.AddSingleton<IDbContextFactory<CmsDbContext>>(sp => new DerivedDbContextFactory<PostgreSqlCmsDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlCmsDbContext>>()));
             services.AddPostgreSqlCluster(configuration);
         }
-        else if (string.Equals(provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
-        {
-            var resolved = SqliteConnectionStrings.Resolve(connectionString, environment.ContentRootPath);
-            services.AddDbContextFactory<SqliteCmsDbContext>(options => options.UseSqlite(resolved));
-            services.AddSingleton<IDbContextFactory<CmsDbContext>>(sp => new DerivedDbContextFactory<SqliteCmsDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteCmsDbContext>>()));
-        }
         else
         {
-            throw new InvalidOperationException($"Database provider '{provider}' is not supported. Use 'Sqlite' or 'PostgreSQL'.");
+            services.AddDbContextFactory<SqliteCmsDbContext>(options => options.UseSqlite(locations.ConnectionString).AddInterceptors(new SqliteDurabilityInterceptor()));
+            services.AddSingleton<IDbContextFactory<CmsDbContext>>(sp => new DerivedDbContextFactory<SqliteCmsDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteCmsDbContext>>()));
+            services.AddSqliteChangePolling(configuration);
         }
 
         // Identity's stores want a scoped context; it comes from the same factory.

@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.UseKomdirRequestScheduling();
 builder.AddKomdirLogging();
+builder.AddKomdirTelemetry();
 builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
 builder.Services.AddKomdirSecurity();
 builder.Services.AddKomdirHealthChecks();

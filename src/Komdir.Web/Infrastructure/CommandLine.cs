@@ -11,7 +11,10 @@ public static class CommandLine
 {
     /// <summary>Registers the engine's own commands.</summary>
     public static IServiceCollection AddKomdirCommands(this IServiceCollection services) =>
-        services.AddSingleton(new CommandRegistration("content import", ImportContentAsync));
+        services
+            .AddSingleton(new CommandRegistration("content import", ImportContentAsync))
+            .AddSingleton(new CommandRegistration("content seed", SeedContentAsync))
+            .AddSingleton(new CommandRegistration("health probe", ProbeHealthAsync));
 
     /// <summary>Runs the command named by the first two arguments, if any; returns false when the site should start instead.</summary>
     public static async Task<bool> RunCommandLineAsync(this WebApplication app, string[] args)
@@ -52,6 +55,54 @@ public static class CommandLine
         }
 
         return report.Succeeded ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The first run of a new installation: creates the database (file or schema) and imports the content folder
+    /// into it, in any environment. A database that has held content is left as it is (ADR 0008).
+    /// </summary>
+    private static async Task<int> SeedContentAsync(WebApplication app, string[] args)
+    {
+        var initializer = app.Services.GetRequiredService<CmsInitializer>();
+        await initializer.InitializeAsync(firstRun: true);
+        var cache = app.Services.GetRequiredService<Komdir.Cms.Published.PublishedContentCache>();
+        if (cache.Current.SiteRoot is null)
+        {
+            await Console.Error.WriteLineAsync("The database has no published site root after seeding: it has held content before and was not seeded again (see the log), or the content folder has no site root.");
+            return 1;
+        }
+
+        Console.WriteLine($"The database is ready: {app.Services.GetRequiredService<DataLocations>().DatabaseDescription}.");
+        return 0;
+    }
+
+    /// <summary>
+    /// A container's health check (the runtime image has no curl): GET the readiness endpoint of the site running
+    /// in this container, exit 0 on 200 and 1 otherwise. <c>--url</c> names another address.
+    /// </summary>
+    private static async Task<int> ProbeHealthAsync(WebApplication app, string[] args)
+    {
+        var url = "http://127.0.0.1:8080/healthz/ready";
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == "--url")
+            {
+                url = args[i + 1];
+            }
+        }
+
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(4) };
+        try
+        {
+            using var response = await client.GetAsync(url);
+            Console.WriteLine($"{url}: {(int)response.StatusCode}");
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"{url}: {exception.Message}");
+            return 1;
+        }
     }
 }
 

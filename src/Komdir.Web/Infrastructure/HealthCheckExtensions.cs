@@ -1,5 +1,6 @@
 using Komdir.Cms.Persistence;
 using Komdir.Cms.Published;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -7,16 +8,26 @@ namespace Komdir.Web.Infrastructure;
 
 public static class HealthCheckExtensions
 {
+    /// <summary>Checks tagged "ready" decide readiness; liveness runs none.</summary>
+    public const string ReadyTag = "ready";
+
     public static IServiceCollection AddKomdirHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<SiteCanServeHealthCheck>("site");
+        services.AddHealthChecks().AddCheck<SiteCanServeHealthCheck>("site", tags: [ReadyTag]);
         return services;
     }
 
-    /// <summary>/healthz: 200 when the site can serve (database reachable, published content loaded), 503 otherwise.</summary>
+    /// <summary>
+    /// /healthz/live: 200 while the process answers at all (restart it when this fails; it checks nothing else, so
+    /// a database outage does not make an orchestrator kill every node). /healthz/ready: 200 when the site can serve
+    /// (database reachable, published content loaded), 503 otherwise (take it out of the load balancer).
+    /// /healthz: every check, as before.
+    /// </summary>
     public static WebApplication MapKomdirHealthChecks(this WebApplication app)
     {
         app.MapHealthChecks("/healthz").DisableHttpMetrics();
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).DisableHttpMetrics();
         return app;
     }
 

@@ -38,6 +38,7 @@ public sealed class SearchIndex : IDisposable
     public SearchIndex(
         IOptions<SearchOptions> options,
         IHostEnvironment environment,
+        Komdir.Cms.DataLocations locations,
         SearchDocumentBuilder documentBuilder,
         PublishedContentCache cache,
         ILogger<SearchIndex> logger)
@@ -45,8 +46,9 @@ public sealed class SearchIndex : IDisposable
         this.documentBuilder = documentBuilder;
         this.cache = cache;
         this.logger = logger;
-        var configured = string.IsNullOrWhiteSpace(options.Value.IndexPath) ? new SearchOptions().IndexPath : options.Value.IndexPath;
-        IndexFolder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured));
+        IndexFolder = string.IsNullOrWhiteSpace(options.Value.IndexPath)
+            ? locations.DefaultSearchIndexFolder
+            : Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.IndexPath));
     }
 
     /// <summary>The absolute folder of the index.</summary>

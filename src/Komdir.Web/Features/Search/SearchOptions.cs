@@ -5,6 +5,10 @@ public sealed class SearchOptions
 {
     public const string Section = "Search";
 
-    /// <summary>The folder of the Lucene index; a relative path is taken from the host's content root.</summary>
-    public string IndexPath { get; set; } = "App_Data/search-index";
+    /// <summary>
+    /// The folder of the Lucene index; a relative path is taken from the host's content root. Unset, it follows the
+    /// database (<see cref="Komdir.Cms.DataLocations.DefaultSearchIndexFolder"/>), so two sites on different
+    /// databases never share an index.
+    /// </summary>
+    public string? IndexPath { get; set; }
 }

@@ -16,7 +16,7 @@ namespace Komdir.Web.Features.Search;
 /// count <see cref="ArchivedWeight"/> of their score, which puts them below current pages of similar relevance
 /// while a clearly better archived page still comes first.
 /// </remarks>
-public sealed class SearchService(SearchIndex index)
+public sealed class SearchService(SearchIndex index, Komdir.Web.Infrastructure.KomdirMetrics metrics)
 {
     public const float TitleWeight = 3f;
     public const float TextWeight = 1f;
@@ -26,6 +26,7 @@ public sealed class SearchService(SearchIndex index)
 
     public SearchResponse Search(SearchRequest request)
     {
+        using var measurement = metrics.MeasureSearch();
         var queryText = SearchQueryText.Parse(request.Query);
         var typeFilter = (request.Types ?? []).Where(t => SearchPageTypes.All.Contains(t)).ToHashSet();
         var periodFilter = string.IsNullOrWhiteSpace(request.Period) ? null : request.Period.Trim();

@@ -53,6 +53,8 @@ public sealed class PublicPageCache(PublishedContentCache published, IOptions<Ou
     // and the store one step, so a page rendered before a publish can never be stored after its eviction.
     private readonly Lock writeLock = new();
     private long totalBytes;
+    private long hits;
+    private long misses;
 
     public int Count => pages.Count;
 
@@ -61,18 +63,26 @@ public sealed class PublicPageCache(PublishedContentCache published, IOptions<Ou
 
     public long TotalBytes => Interlocked.Read(ref totalBytes);
 
+    /// <summary>Lookups answered from the cache, for the komdir.page_cache.hits metric.</summary>
+    public long Hits => Interlocked.Read(ref hits);
+
+    /// <summary>Lookups the cache could not answer (not stored or expired), for komdir.page_cache.misses.</summary>
+    public long Misses => Interlocked.Read(ref misses);
+
     public bool TryGet(PublicPageKey key, out CachedPublicPage page)
     {
         if (pages.TryGetValue(key, out page!))
         {
             if (clock.GetTimestamp() < page.ExpiresAt)
             {
+                Interlocked.Increment(ref hits);
                 return true;
             }
 
             Remove(key, page);
         }
 
+        Interlocked.Increment(ref misses);
         return false;
     }
 
