@@ -58,7 +58,8 @@ public static class BackofficeSession
         for (var attempt = 0; attempt < 60; attempt++)
         {
             await page.FillAsync(selector, value);
-            for (var poll = 0; poll < 5; poll++)
+            // Up to 2 s: a text area tells the server after a pause in typing (backoffice.js), not on each keystroke.
+            for (var poll = 0; poll < 20; poll++)
             {
                 if (await acknowledged.IsVisibleAsync() && await page.InputValueAsync(selector) == value)
                 {

@@ -78,7 +78,30 @@ public sealed class ContentEditorPageTests : BackofficeComponentTest
         Assert.Equal("A", second.Find(".bo-conflict .bo-diff del").TextContent);
         Assert.Equal("B", second.Find(".bo-conflict .bo-diff ins").TextContent);
         Assert.Equal("Titel fra A", LatestTitle());
-        Assert.Equal("Titel fra B", second.Find("#prop-title").GetAttribute("value"));
+        // Nothing is lost: the form was not rebuilt over B's edit (a browser keeps B's typing in the field).
+        Assert.NotNull(second.Find(".bo-unsaved"));
+    }
+
+    [Fact]
+    public void Two_editors_changing_different_fields_keep_both_changes()
+    {
+        var first = RenderEditorAs("a@example.org", "Editor");
+        first.WaitForElement("#prop-title");
+        var second = Render<ContentEditorPage>(p => p.Add(c => c.Key, civilSociety2025));
+        second.WaitForElement("#prop-summary");
+
+        first.Find("#prop-title").Input("Titel fra A");
+        first.Find("form.bo-editor").Submit();
+        first.WaitForAssertion(() => Assert.Contains("Gemt som version", first.Find(".bo-status").TextContent));
+
+        second.Find("#prop-summary").Change("Resumé fra B");
+        second.Find("form.bo-editor").Submit();
+
+        second.WaitForAssertion(() => Assert.Contains("Nyere ændringer fra andre er bevaret i: Overskrift.", second.Find(".bo-status").TextContent));
+        Assert.Equal("Titel fra A", LatestTitle());
+        Assert.Equal("Resumé fra B", LatestValue("summary"));
+        // After the save the form shows exactly what was stored, both changes included.
+        Assert.Equal("Titel fra A", second.Find("#prop-title").GetAttribute("value"));
     }
 
     [Fact]
@@ -137,6 +160,9 @@ public sealed class ContentEditorPageTests : BackofficeComponentTest
     private string LatestVersionAuthor() => Latest(v => v.CreatedBy);
 
     private string LatestTitle() => Latest(v => v.ValuesJson).Contains("Titel fra A", StringComparison.Ordinal) ? "Titel fra A" : "?";
+
+    private string? LatestValue(string alias) =>
+        System.Text.Json.JsonDocument.Parse(Latest(v => v.ValuesJson)).RootElement.TryGetProperty(alias, out var value) ? value.GetString() : null;
 
     private string Latest(Func<ContentVersion, string> select)
     {
