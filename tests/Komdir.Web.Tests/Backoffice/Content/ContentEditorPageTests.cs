@@ -105,6 +105,23 @@ public sealed class ContentEditorPageTests : BackofficeComponentTest
     }
 
     [Fact]
+    public void Unsaved_text_stays_in_the_form_when_the_screen_reloads_after_another_action_and_is_what_Gem_stores()
+    {
+        var cut = RenderEditorAs("redaktoer@example.org", "Editor");
+        cut.WaitForElement("#prop-summary");
+
+        cut.Find("#prop-summary").Change("Et resumé, der ikke er gemt endnu");
+        cut.FindAll("button").Single(b => b.TextContent == "Afpublicér").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("afpubliceret", cut.Find(".bo-status").TextContent));
+        Assert.NotNull(cut.Find(".bo-unsaved"));
+        cut.Find("form.bo-editor").Submit();
+        cut.WaitForAssertion(() => Assert.Contains("Gemt som version", cut.Find(".bo-status").TextContent));
+        Assert.Equal("Et resumé, der ikke er gemt endnu", LatestValue("summary"));
+        Assert.Equal("Et resumé, der ikke er gemt endnu", cut.Find("#prop-summary").GetAttribute("value"));
+    }
+
+    [Fact]
     public void History_compares_two_versions_and_rollback_restores_the_old_one_as_a_new_version()
     {
         var cut = RenderEditorAs("redaktoer@example.org", "Editor");
