@@ -20,6 +20,7 @@ public sealed class EditorKeepsEveryWordTests(BrowserSiteFixture fixture)
     private const string PastePath = "/strategi/2019-2021/videndeling";
     private const string TwoEditorsPath = "/strategi/2019-2021/sammenhaeng";
     private const string RestartPath = "/strategi/2019-2021/rammevilkaar";
+    private const string ReloadPath = "/strategi/2023-2025/civilsamfund";
 
     private const int LargeFrameBytes = 30_000;
 
@@ -135,6 +136,39 @@ public sealed class EditorKeepsEveryWordTests(BrowserSiteFixture fixture)
         await Assertions.Expect(b.Locator("#prop-body")).ToHaveValueAsync(bodyA);
         await Assertions.Expect(b.Locator(".markdown-editor__preview .prose")).ToHaveTextAsync(bodyA);
         await Assertions.Expect(b.Locator(".bo-unsaved")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Text_that_never_reached_the_server_comes_back_from_the_browser_after_a_reload()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var account = await fixture.CreateUserAsync(BackofficeRoles.Editor);
+        await page.SignInAsync(account);
+        var key = fixture.KeyOf(ReloadPath);
+        await page.GotoAsync($"/backoffice/content/{key}");
+        await Assertions.Expect(page.Locator(".bo-presence[data-live='true']")).ToBeVisibleAsync();
+
+        // Typed and reloaded at once: less than the pause after which a text area tells the server.
+        var unsent = " Nåede aldrig serveren " + Guid.NewGuid().ToString("N")[..6];
+        await page.Locator("#prop-summary").ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.InsertTextAsync(unsent);
+        await page.ReloadAsync();
+
+        var offer = page.Locator(".bo-restore");
+        await Assertions.Expect(offer).ToBeVisibleAsync();
+        await Assertions.Expect(offer).ToContainTextAsync("Denne browser har gemt det, du skrev");
+        await Assertions.Expect(offer.Locator(".bo-diff ins")).ToContainTextAsync(unsent.Trim());
+        Assert.Null(await fixture.Services.GetRequiredService<WorkingCopyService>().GetAsync(key, account.Email));
+
+        await PressAsync(page, "Gendan mine ændringer");
+        await Assertions.Expect(page.Locator(".bo-restore")).ToHaveCountAsync(0);
+        Assert.EndsWith(unsent, await page.InputValueAsync("#prop-summary"));
+        await PressAsync(page, "Gem");
+        await Assertions.Expect(page.Locator(".bo-status")).ToContainTextAsync("Gemt som version");
+        var saved = await LatestAsync(key);
+        Assert.EndsWith(unsent, Assert.IsType<string>(saved.Values["summary"]));
     }
 
     [Fact]

@@ -24,14 +24,14 @@ public sealed class EditorPresence(TimeProvider clock) : IContentChangeHandler
     public void Join(Guid key, string sessionId, string name)
     {
         viewers.GetOrAdd(key, _ => new ConcurrentDictionary<string, EditorViewer>())[sessionId] = new EditorViewer(sessionId, name, clock.GetUtcNow());
-        PresenceChanged?.Invoke(key);
+        Raise(PresenceChanged, key);
     }
 
     public void Leave(Guid key, string sessionId)
     {
         if (viewers.TryGetValue(key, out var open) && open.TryRemove(sessionId, out _))
         {
-            PresenceChanged?.Invoke(key);
+            Raise(PresenceChanged, key);
         }
     }
 
@@ -43,9 +43,28 @@ public sealed class EditorPresence(TimeProvider clock) : IContentChangeHandler
     {
         foreach (var key in change.Keys)
         {
-            ContentChanged?.Invoke(key);
+            Raise(ContentChanged, key);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Tells each open editor in turn; one whose circuit just ended must not break the others, nor the user whose
+    /// action raised the news.
+    /// </summary>
+    private static void Raise(Action<Guid>? handlers, Guid key)
+    {
+        foreach (var handler in handlers?.GetInvocationList().Cast<Action<Guid>>() ?? [])
+        {
+            try
+            {
+                handler(key);
+            }
+            catch (ObjectDisposedException)
+            {
+                // That editor's circuit is gone; it unsubscribes as it is disposed.
+            }
+        }
     }
 }
