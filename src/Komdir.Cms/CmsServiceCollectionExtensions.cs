@@ -10,6 +10,7 @@ using Komdir.Cms.Rendering;
 using Komdir.Cms.Scheduling;
 using Komdir.Cms.Tree;
 using Komdir.Cms.Versions;
+using Komdir.Cms.WorkingCopies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,7 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<ContentTreeService>();
         services.AddSingleton<PreviewService>();
         services.AddSingleton<MediaService>();
+        services.AddSingleton<WorkingCopyService>();
         return services;
     }
 

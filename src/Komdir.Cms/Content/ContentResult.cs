@@ -6,7 +6,19 @@ namespace Komdir.Cms.Content;
 public sealed record ContentError(string? Field, string Message);
 
 /// <summary>Someone else saved the node after the version the editor started from.</summary>
-public sealed record ContentConflict(int LatestVersionNumber, string LatestAuthor, DateTimeOffset LatestSavedUtc, string LatestName, IReadOnlyDictionary<string, object?> LatestValues);
+public sealed record ContentConflict(int LatestVersionNumber, string LatestAuthor, DateTimeOffset LatestSavedUtc, string LatestName, IReadOnlyDictionary<string, object?> LatestValues)
+{
+    public string LatestUrlSegment { get; init; } = "";
+
+    /// <summary>The fields both changed differently (empty when the version the editor started from is gone).</summary>
+    public IReadOnlyList<FieldConflict> Fields { get; init; } = [];
+
+    /// <summary>
+    /// Everything merged, the editor's value where both changed a field: saving this based on
+    /// <see cref="LatestVersionNumber"/> keeps the other person's changes in every other field.
+    /// </summary>
+    public MergeOutcome? Merged { get; init; }
+}
 
 /// <summary>The outcome of a content operation. Nothing is written unless it succeeded.</summary>
 public sealed record ContentResult
@@ -26,6 +38,9 @@ public sealed record ContentResult
     public Guid? Key { get; init; }
 
     public int? VersionNumber { get; init; }
+
+    /// <summary>After a save from an older version: the fields taken from someone else's newer version (merged in).</summary>
+    public IReadOnlyList<string> MergedFromOthers { get; init; } = [];
 
     public static ContentResult Ok(Guid key, int? versionNumber = null) => new() { Key = key, VersionNumber = versionNumber };
 

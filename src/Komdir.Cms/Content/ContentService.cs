@@ -123,13 +123,21 @@ public sealed class ContentService(
             return ContentResult.NotFound();
         }
 
-        if (node.LatestVersionNumber != basedOnVersion)
-        {
-            return await ConflictAsync(db, node, cancellationToken);
-        }
-
         var type = documentTypes.Get(node.ContentType);
         var segment = string.IsNullOrWhiteSpace(urlSegment) ? UrlSegments.FromName(name) : urlSegment.Trim();
+        IReadOnlyList<string> takenFromTheirs = [];
+        if (node.LatestVersionNumber != basedOnVersion)
+        {
+            // Someone saved since the editor started: merge field by field against the version they started from.
+            var merged = await MergeWithLatestAsync(db, node, type, basedOnVersion, name, segment, values, cancellationToken);
+            if (merged is null || !merged.IsClean)
+            {
+                return await ConflictAsync(db, node, cancellationToken, merged);
+            }
+
+            (name, segment, values, takenFromTheirs) = (merged.Name, merged.UrlSegment, merged.Values, merged.TakenFromTheirs);
+        }
+
         var errors = ContentValidator.ValidateForSave(type, name, segment, values);
         if (errors.Count == 0 && await SegmentTakenAsync(db, node.ParentId, segment, node.Id, cancellationToken))
         {
@@ -159,7 +167,58 @@ public sealed class ContentService(
         }
 
         await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Saved, [key], AffectsPublished: false), cancellationToken);
-        return ContentResult.Ok(key, number);
+        return ContentResult.Ok(key, number) with { MergedFromOthers = takenFromTheirs };
+    }
+
+    /// <summary>
+    /// Publishes the newest version only if it is <paramref name="expectedVersion"/>, the version the editor's screen
+    /// shows: a stale screen must not publish a newer draft it never saw.
+    /// </summary>
+    public async Task<ContentResult> PublishAsync(Guid key, int expectedVersion, string actor, CancellationToken cancellationToken = default)
+    {
+        // Checked before the version comparison too, so a refused user learns nothing of a newer draft.
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Publish, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        {
+            return ContentResult.Refused(refused, CmsOperation.Publish);
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var node = await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
+            if (node is null || node.TrashedUtc is not null)
+            {
+                return ContentResult.NotFound();
+            }
+
+            if (node.LatestVersionNumber != expectedVersion)
+            {
+                var conflict = await ConflictAsync(db, node, cancellationToken);
+                return conflict with
+                {
+                    Errors = [new ContentError(null, $"{conflict.Conflict!.LatestAuthor} har gemt en nyere version ({conflict.Conflict.LatestVersionNumber}) af siden, som din skærm ikke viser. Intet er udgivet: se den nye version, før du udgiver.")],
+                };
+            }
+        }
+
+        return await PublishAsync(key, actor, cancellationToken);
+    }
+
+    private async Task<MergeOutcome?> MergeWithLatestAsync(CmsDbContext db, ContentNode node, DocumentType type, int basedOnVersion, string name, string segment, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
+    {
+        var pair = await db.ContentVersions.AsNoTracking()
+            .Where(v => v.NodeId == node.Id && (v.Number == basedOnVersion || v.Number == node.LatestVersionNumber))
+            .ToListAsync(cancellationToken);
+        var started = pair.SingleOrDefault(v => v.Number == basedOnVersion);
+        var latest = pair.SingleOrDefault(v => v.Number == node.LatestVersionNumber);
+        if (started is null || latest is null)
+        {
+            return null;
+        }
+
+        return ThreeWayMerge.Merge(
+            (started.Name, started.UrlSegment, ContentValues.Deserialize(started.ValuesJson, type)),
+            (latest.Name, latest.UrlSegment, ContentValues.Deserialize(latest.ValuesJson, type)),
+            (name, segment, values));
     }
 
     /// <summary>Publishes the node's newest version. Its parent must be published, and required values present.</summary>
@@ -690,14 +749,19 @@ public sealed class ContentService(
         return false;
     }
 
-    private async Task<ContentResult> ConflictAsync(CmsDbContext db, ContentNode node, CancellationToken cancellationToken)
+    private async Task<ContentResult> ConflictAsync(CmsDbContext db, ContentNode node, CancellationToken cancellationToken, MergeOutcome? merged = null)
     {
         var latest = await db.ContentVersions.AsNoTracking().SingleAsync(v => v.NodeId == node.Id && v.Number == node.LatestVersionNumber, cancellationToken);
         var type = documentTypes.Get(node.ContentType);
         return new ContentResult
         {
             Key = node.Key,
-            Conflict = new ContentConflict(latest.Number, latest.CreatedBy, latest.CreatedUtc, latest.Name, ContentValues.Deserialize(latest.ValuesJson, type)),
+            Conflict = new ContentConflict(latest.Number, latest.CreatedBy, latest.CreatedUtc, latest.Name, ContentValues.Deserialize(latest.ValuesJson, type))
+            {
+                LatestUrlSegment = latest.UrlSegment,
+                Fields = merged?.Conflicts ?? [],
+                Merged = merged,
+            },
             Errors = [new ContentError(null, $"{latest.CreatedBy} har gemt en nyere version ({latest.Number}) af siden, mens du redigerede. Dine ændringer er ikke gemt endnu: sammenlign med den nye version, og gem igen.")],
         };
     }

@@ -3,6 +3,7 @@ using Komdir.Cms.Content;
 using Komdir.Cms.Media;
 using Komdir.Cms.Routing;
 using Komdir.Cms.Users;
+using Komdir.Cms.WorkingCopies;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,8 @@ public abstract class CmsDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<WorkingCopy> WorkingCopies => Set<WorkingCopy>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -94,6 +97,13 @@ public abstract class CmsDbContext(DbContextOptions options)
             audit.Property(a => a.Actor).HasMaxLength(256);
             audit.Property(a => a.Action).HasMaxLength(64);
             audit.Property(a => a.Details).HasMaxLength(1024);
+        });
+
+        builder.Entity<WorkingCopy>(copy =>
+        {
+            copy.ToTable("cms_working_copy");
+            copy.HasIndex(w => new { w.NodeKey, w.Owner }).IsUnique();
+            copy.Property(w => w.Owner).HasMaxLength(256);
         });
     }
 }

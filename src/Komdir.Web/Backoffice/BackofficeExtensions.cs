@@ -1,6 +1,8 @@
 using Komdir.Cms.Persistence;
 using Komdir.Cms.Users;
+using Komdir.Cms.Content;
 using Komdir.Web.Backoffice.Audit;
+using Komdir.Web.Backoffice.Content;
 using Komdir.Web.Backoffice.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -84,6 +86,10 @@ public static class BackofficeExtensions
         services.AddSingleton<Komdir.Cms.Authorization.IOperationAuthorizer, IdentityOperationAuthorizer>();
         services.AddScoped<BackofficeSignIn>();
         services.AddBackofficeUserCommands();
+
+        // The editors hear of every committed change (after the published cache, which the engine registers first).
+        services.AddSingleton<EditorPresence>();
+        services.AddSingleton<IContentChangeHandler>(sp => sp.GetRequiredService<EditorPresence>());
         return services;
     }
 

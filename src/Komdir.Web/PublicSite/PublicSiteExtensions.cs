@@ -13,7 +13,10 @@ public static class PublicSiteExtensions
     /// <summary>Razor components and the page template of each routable document type.</summary>
     public static IServiceCollection AddKomdirPublicSite(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A long body (100,000 characters, up to 3 bytes each, escaped as JSON) reaches the backoffice's circuit as one
+        // change event; SignalR's default 32 KB limit broke the connection at about 15,700 characters.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 1024 * 1024);
 
         // Danish letters as themselves, not as &#xF8; entities: smaller pages and readable source.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

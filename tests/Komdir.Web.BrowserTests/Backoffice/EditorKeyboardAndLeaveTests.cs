@@ -35,7 +35,12 @@ public sealed class EditorKeyboardAndLeaveTests(BrowserSiteFixture fixture)
             await page.Keyboard.PressAsync("End");
             await page.Keyboard.PressAsync("Control+End");
             await page.Keyboard.TypeAsync(addition);
-            await Task.Delay(300);
+            // A text area tells the server after a pause in typing (under a second), not on each keystroke.
+            for (var poll = 0; poll < 20 && !await unsaved.IsVisibleAsync(); poll++)
+            {
+                await Task.Delay(100);
+            }
+
             if (!await unsaved.IsVisibleAsync() && !await page.EvaluateAsync<bool>(SummaryIsFocused))
             {
                 // The first interactive render replaced the field and its focus: tab back to it, still keyboard only.

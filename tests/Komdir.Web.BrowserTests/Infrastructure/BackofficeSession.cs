@@ -15,10 +15,13 @@ public static class BackofficeSession
     /// Creates a user through the same service the users screen and the <c>users create</c> command use, with a random
     /// password made for this run (no password is ever stored in the repository).
     /// </summary>
-    public static async Task<BackofficeAccount> CreateUserAsync(this BrowserSiteFixture fixture, string role)
+    public static Task<BackofficeAccount> CreateUserAsync(this BrowserSiteFixture fixture, string role) => fixture.Services.CreateUserAsync(role);
+
+    /// <summary>The same, on a site of the test's own (e.g. one that is restarted).</summary>
+    public static async Task<BackofficeAccount> CreateUserAsync(this IServiceProvider services, string role)
     {
         var account = new BackofficeAccount($"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org", NewPassword());
-        var users = fixture.Services.GetRequiredService<BackofficeUserService>();
+        var users = services.GetRequiredService<BackofficeUserService>();
         var result = await users.CreateAsync(UserChangeActor.CommandLine, account.Email, null, role, account.Password);
         if (!result.Succeeded)
         {
@@ -58,7 +61,8 @@ public static class BackofficeSession
         for (var attempt = 0; attempt < 60; attempt++)
         {
             await page.FillAsync(selector, value);
-            for (var poll = 0; poll < 5; poll++)
+            // Up to 2 s: a text area tells the server after a pause in typing (backoffice.js), not on each keystroke.
+            for (var poll = 0; poll < 20; poll++)
             {
                 if (await acknowledged.IsVisibleAsync() && await page.InputValueAsync(selector) == value)
                 {

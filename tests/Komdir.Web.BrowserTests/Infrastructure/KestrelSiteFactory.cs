@@ -15,14 +15,23 @@ namespace Komdir.Web.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class KestrelSiteFactory : WebApplicationFactory<Program>
 {
-    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"komdir-browser-{Guid.NewGuid():N}.db");
+    private readonly string databaseFile;
     private readonly string searchIndexFolder = Path.Combine(Path.GetTempPath(), $"komdir-browser-index-{Guid.NewGuid():N}");
+    private readonly bool ownsDatabase;
 
-    public KestrelSiteFactory()
+    /// <summary>
+    /// A site over a new database of its own; or, to act as the same site restarted, over <paramref name="databaseFile"/>
+    /// (left in place when this one stops) and at <paramref name="port"/>, so the browser finds it at the same address.
+    /// </summary>
+    public KestrelSiteFactory(string? databaseFile = null, int port = 0)
     {
+        ownsDatabase = databaseFile is null;
+        this.databaseFile = databaseFile ?? Path.Combine(Path.GetTempPath(), $"komdir-browser-{Guid.NewGuid():N}.db");
         // Port 0: the operating system picks a free port, so parallel runs and other helpers never collide.
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
+
+    public string DatabaseFile => databaseFile;
 
     /// <summary>The address the site answers on, e.g. http://127.0.0.1:43817/. Valid after <see cref="Start"/>.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -52,7 +61,7 @@ public sealed class KestrelSiteFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in ownsDatabase ? new[] { "", "-wal", "-shm" } : [])
         {
             File.Delete(databaseFile + suffix);
         }

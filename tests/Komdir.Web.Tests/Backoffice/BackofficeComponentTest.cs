@@ -40,6 +40,11 @@ public abstract class BackofficeComponentTest : BunitContext
         UseFromSite<AuditLogQuery>();
         UseFromSite<PublishedContentCache>();
         UseFromSite<MarkdownRenderer>();
+        UseFromSite<Komdir.Cms.WorkingCopies.WorkingCopyService>();
+        UseFromSite<Komdir.Web.Backoffice.Content.EditorPresence>();
+        UseFromSite<TimeProvider>();
+        // The editor reads and clears its browser backup and moves focus to its messages: nothing to answer in bUnit.
+        JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     /// <summary>The screen will see a signed-in <paramref name="user"/> in <paramref name="role"/>.</summary>

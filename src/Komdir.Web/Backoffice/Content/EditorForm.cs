@@ -42,6 +42,30 @@ public sealed class EditorForm
 
     public void MarkSaved() => Baseline = Snapshot();
 
+    /// <summary>Every property's input text by alias, as it would be kept in a working copy.</summary>
+    public IReadOnlyDictionary<string, string> Inputs => type.Properties.ToDictionary(p => p.Alias, p => Get(p.Alias), StringComparer.Ordinal);
+
+    /// <summary>Puts kept edits (a working copy, a browser backup) into the form; the baseline stays, so they count as unsaved.</summary>
+    public void Apply(string name, string urlSegment, IReadOnlyDictionary<string, string> kept)
+    {
+        Name = name;
+        UrlSegment = urlSegment;
+        foreach (var property in type.Properties)
+        {
+            if (kept.TryGetValue(property.Alias, out var input))
+            {
+                inputs[property.Alias] = input;
+            }
+        }
+    }
+
+    /// <summary>True when the form holds exactly these inputs (line ends aside: a browser's text area keeps only "\n").</summary>
+    public bool SameAs(string name, string urlSegment, IReadOnlyDictionary<string, string> kept) =>
+        Normalise(Name) == Normalise(name) && Normalise(UrlSegment) == Normalise(urlSegment)
+        && type.Properties.All(p => Normalise(Get(p.Alias)) == Normalise(kept.GetValueOrDefault(p.Alias) ?? Get(p.Alias)));
+
+    private static string Normalise(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+
     public bool TryBuildValues(out Dictionary<string, object?> values, out List<ContentError> errors)
     {
         values = new Dictionary<string, object?>(StringComparer.Ordinal);

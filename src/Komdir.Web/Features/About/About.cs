@@ -16,7 +16,7 @@ public sealed class About(IPublishedContent content) : PublishedModel(content)
         [
             new("title", "Overskrift", PropertyEditor.Text) { Required = true, MaxLength = 120 },
             new("intro", "Introduktion", PropertyEditor.Markdown) { MaxLength = 2000 },
-            new("body", "Brødtekst", PropertyEditor.Markdown) { MaxLength = 20000, Help = "Formål og kollegialt fællesskab hentes fra den aktuelle strategiperiode; skriv kun supplerende tekst her." },
+            new("body", "Brødtekst", PropertyEditor.Markdown) { MaxLength = 100000, Help = "Formål og kollegialt fællesskab hentes fra den aktuelle strategiperiode; skriv kun supplerende tekst her." },
         ],
     };
 

@@ -18,7 +18,7 @@ public sealed class Home(IPublishedContent content) : PublishedModel(content)
         [
             new("title", "Overskrift", PropertyEditor.Text) { Required = true, MaxLength = 120 },
             new("intro", "Introduktion", PropertyEditor.Markdown) { MaxLength = 2000, Help = "Kort tekst øverst på forsiden om, hvem KOMDIR er." },
-            new("body", "Brødtekst", PropertyEditor.Markdown) { MaxLength = 20000 },
+            new("body", "Brødtekst", PropertyEditor.Markdown) { MaxLength = 100000 },
         ],
     };
 

@@ -17,7 +17,7 @@ public sealed class TextPage(IPublishedContent content) : PublishedModel(content
         [
             new("title", "Overskrift", PropertyEditor.Text) { Required = true, MaxLength = 200 },
             new("summary", "Resumé", PropertyEditor.MultilineText) { MaxLength = 600 },
-            new("body", "Brødtekst", PropertyEditor.Markdown) { MaxLength = 40000 },
+            new("body", "Brødtekst", PropertyEditor.Markdown) { MaxLength = 100000 },
             new("language", "Sprog", PropertyEditor.Text) { MaxLength = 10, Group = "Indstillinger", Help = "Sprogkode for sidens tekst, fx \"nb\" for norsk bokmål. Tomt betyder dansk." },
         ],
     };

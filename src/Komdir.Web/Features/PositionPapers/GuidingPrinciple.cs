@@ -16,7 +16,7 @@ public sealed class GuidingPrinciple(IPublishedContent content) : PublishedModel
         [
             new("number", "Nummer", PropertyEditor.Number) { Minimum = 1, Maximum = 20 },
             new("title", "Overskrift", PropertyEditor.Text) { Required = true, MaxLength = 200 },
-            new("body", "Punkter", PropertyEditor.Markdown) { Required = true, MaxLength = 20000, Help = "Punkterne som en punktliste; underpunkter rykkes ind." },
+            new("body", "Punkter", PropertyEditor.Markdown) { Required = true, MaxLength = 100000, Help = "Punkterne som en punktliste; underpunkter rykkes ind." },
             new("closing", "Afsluttende linje", PropertyEditor.Text) { MaxLength = 300 },
         ],
     };

@@ -22,7 +22,7 @@ public sealed class PositionPaper(IPublishedContent content) : PublishedModel(co
             new("summary", "Resumé", PropertyEditor.MultilineText) { MaxLength = 600 },
             new("buildsOn", "Dette debatoplæg …", PropertyEditor.TextList) { MaxLength = 20 },
             new("motto", "Citat", PropertyEditor.Text) { MaxLength = 300 },
-            new("body", "Brødtekst", PropertyEditor.Markdown) { MaxLength = 40000 },
+            new("body", "Brødtekst", PropertyEditor.Markdown) { MaxLength = 100000 },
             new("values", "De understøttende værdier", PropertyEditor.TextList) { MaxLength = 40 },
             new("pdf", "PDF", PropertyEditor.Media) { Group = "Filer", Help = "Dokumentet som PDF til download." },
             new("period", "Strategiperiode", PropertyEditor.ContentLink) { Group = "Relationer", AllowedLinkTypes = ["strategyPeriod"] },

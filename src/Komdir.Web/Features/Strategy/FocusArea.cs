@@ -17,7 +17,7 @@ public sealed class FocusArea(IPublishedContent content) : PublishedModel(conten
             new("number", "Nummer", PropertyEditor.Number) { Minimum = 1, Maximum = 20 },
             new("title", "Overskrift", PropertyEditor.Text) { Required = true, MaxLength = 250 },
             new("summary", "Resumé", PropertyEditor.MultilineText) { MaxLength = 500, Help = "Én eller to sætninger, der vises i oversigter." },
-            new("body", "Brødtekst", PropertyEditor.Markdown) { Required = true, MaxLength = 20000 },
+            new("body", "Brødtekst", PropertyEditor.Markdown) { Required = true, MaxLength = 100000 },
             new("curiousAbout", "KOMDIR er blandt andet nysgerrig på", PropertyEditor.TextList) { MaxLength = 20, Help = "Ét spørgsmål pr. linje." },
             new("themes", "Temaer", PropertyEditor.TextList) { MaxLength = 10, Group = "Relationer", Help = "Temaord, der forbinder fokusområder på tværs af perioder, fx \"civilsamfund\"." },
         ],

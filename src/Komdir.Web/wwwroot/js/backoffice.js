@@ -27,3 +27,108 @@
         }
     }, true);
 })();
+
+// The editor keeps what is typed (issue 9):
+// - a text area marked data-send-when-idle tells the server its value after a pause in typing (a "change" event,
+//   which Blazor's @onchange reads), so a long body crosses the circuit once per pause, not once per keystroke;
+//   leaving the field sends it at once (the browser's own change event);
+// - every field of a form marked data-keep-node is copied to localStorage as it is typed, so a lost connection, a
+//   closed tab or a server restart does not lose it; the editor offers the copy back when the page opens again;
+// - while the connection to the server is down the page is made inert (it cannot take clicks or typing that would
+//   be silently lost) and the notice says the text is kept.
+(() => {
+    if (window.komdirEditor) {
+        return;
+    }
+
+    const sendAfterIdleMs = 800;
+    const backupAfterMs = 250;
+    const idleTimers = new WeakMap();
+    let backupTimer = 0;
+
+    const storageKey = (node, owner) => `komdir.editor.${owner}.${node}`;
+    const keptFormOf = element => element instanceof Element ? element.closest("form[data-keep-node]") : null;
+
+    const fieldsOf = form => {
+        const fields = {};
+        for (const field of form.querySelectorAll("input[id], textarea[id], select[id]")) {
+            fields[field.id] = field.type === "checkbox" ? (field.checked ? "true" : "") : field.value;
+        }
+
+        return fields;
+    };
+
+    const backUp = form => {
+        // keepHold: the editor is offering earlier edits back; they must not be overwritten before the answer.
+        if (form.dataset.keepHold === "true" || (form.dataset.keepDirty !== "true" && !form.dataset.keepTyped)) {
+            return;
+        }
+
+        try {
+            localStorage.setItem(storageKey(form.dataset.keepNode, form.dataset.keepOwner), JSON.stringify({
+                savedAtMs: Date.now(),
+                basedOn: Number(form.dataset.keepVersion),
+                fields: fieldsOf(form),
+            }));
+        } catch {
+            // Storage full or switched off: the server's working copy still holds what reached it.
+        }
+    };
+
+    const backUpAll = () => document.querySelectorAll("form[data-keep-node]").forEach(backUp);
+
+    const onEdit = event => {
+        const form = keptFormOf(event.target);
+        if (!form) {
+            return;
+        }
+
+        form.dataset.keepTyped = "true";
+        clearTimeout(backupTimer);
+        backupTimer = setTimeout(() => backUp(form), backupAfterMs);
+
+        const field = event.target;
+        if (event.type === "input" && field.matches("textarea[data-send-when-idle]")) {
+            clearTimeout(idleTimers.get(field));
+            idleTimers.set(field, setTimeout(() => field.dispatchEvent(new Event("change", { bubbles: true })), sendAfterIdleMs));
+        }
+    };
+
+    document.addEventListener("input", onEdit, true);
+    document.addEventListener("change", event => { if (event.isTrusted) { onEdit(event); } }, true);
+    window.addEventListener("pagehide", backUpAll);
+
+    window.komdirEditor = {
+        readBackup: (node, owner) => localStorage.getItem(storageKey(node, owner)),
+        clearBackup: (node, owner) => {
+            localStorage.removeItem(storageKey(node, owner));
+            const form = document.querySelector(`form[data-keep-node='${node}']`);
+            if (form) {
+                delete form.dataset.keepTyped;
+            }
+        },
+    };
+
+    // Blazor shows the connection's state by classes on #components-reconnect-modal (see BackofficeLayout).
+    const connectionDown = modal => [...modal.classList].some(c => c.startsWith("components-reconnect-") && c !== "components-reconnect-hide");
+    new MutationObserver(records => {
+        for (const record of records) {
+            if (!(record.target instanceof Element) || record.target.id !== "components-reconnect-modal") {
+                continue;
+            }
+
+            const down = connectionDown(record.target);
+            const main = document.getElementById("indhold");
+            if (main && main.inert !== down) {
+                if (down) {
+                    backUpAll();
+                }
+
+                main.inert = down;
+                if (down) {
+                    record.target.focus();
+                }
+            }
+        }
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ["class"], subtree: true });
+})();

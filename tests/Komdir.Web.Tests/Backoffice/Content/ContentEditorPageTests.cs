@@ -78,7 +78,100 @@ public sealed class ContentEditorPageTests : BackofficeComponentTest
         Assert.Equal("A", second.Find(".bo-conflict .bo-diff del").TextContent);
         Assert.Equal("B", second.Find(".bo-conflict .bo-diff ins").TextContent);
         Assert.Equal("Titel fra A", LatestTitle());
-        Assert.Equal("Titel fra B", second.Find("#prop-title").GetAttribute("value"));
+        // Nothing is lost: the form was not rebuilt over B's edit (a browser keeps B's typing in the field).
+        Assert.NotNull(second.Find(".bo-unsaved"));
+    }
+
+    [Fact]
+    public void Two_editors_changing_different_fields_keep_both_changes()
+    {
+        var first = RenderEditorAs("a@example.org", "Editor");
+        first.WaitForElement("#prop-title");
+        var second = Render<ContentEditorPage>(p => p.Add(c => c.Key, civilSociety2025));
+        second.WaitForElement("#prop-summary");
+
+        first.Find("#prop-title").Input("Titel fra A");
+        first.Find("form.bo-editor").Submit();
+        first.WaitForAssertion(() => Assert.Contains("Gemt som version", first.Find(".bo-status").TextContent));
+
+        second.Find("#prop-summary").Change("Resumé fra B");
+        second.Find("form.bo-editor").Submit();
+
+        second.WaitForAssertion(() => Assert.Contains("Nyere ændringer fra andre er bevaret i: Overskrift.", second.Find(".bo-status").TextContent));
+        Assert.Equal("Titel fra A", LatestTitle());
+        Assert.Equal("Resumé fra B", LatestValue("summary"));
+        // After the save the form shows exactly what was stored, both changes included.
+        Assert.Equal("Titel fra A", second.Find("#prop-title").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Unsaved_text_stays_in_the_form_when_the_screen_reloads_after_another_action_and_is_what_Gem_stores()
+    {
+        var cut = RenderEditorAs("redaktoer@example.org", "Editor");
+        cut.WaitForElement("#prop-summary");
+
+        cut.Find("#prop-summary").Change("Et resumé, der ikke er gemt endnu");
+        cut.FindAll("button").Single(b => b.TextContent == "Afpublicér").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("afpubliceret", cut.Find(".bo-status").TextContent));
+        Assert.NotNull(cut.Find(".bo-unsaved"));
+        cut.Find("form.bo-editor").Submit();
+        cut.WaitForAssertion(() => Assert.Contains("Gemt som version", cut.Find(".bo-status").TextContent));
+        Assert.Equal("Et resumé, der ikke er gemt endnu", LatestValue("summary"));
+        Assert.Equal("Et resumé, der ikke er gemt endnu", cut.Find("#prop-summary").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Unsaved_text_is_kept_on_the_server_and_offered_back_when_the_editor_opens_again()
+    {
+        var cut = RenderEditorAs("redaktoer@example.org", "Editor");
+        cut.WaitForElement("#prop-summary");
+        cut.Find("#prop-summary").Change("Skrevet, men aldrig gemt");
+
+        // Kept as a working copy (not a version) a moment after typing stops.
+        cut.WaitForAssertion(() => Assert.Contains("gemt midlertidigt", cut.Find(".bo-autosave").TextContent), TimeSpan.FromSeconds(10));
+        var copies = Site.Services.GetRequiredService<Komdir.Cms.WorkingCopies.WorkingCopyService>();
+        Assert.Equal("Skrevet, men aldrig gemt", (await copies.GetAsync(civilSociety2025, "redaktoer@example.org"))!.Inputs["summary"]);
+        var versionsBefore = LatestVersionNumber();
+
+        var again = Render<ContentEditorPage>(p => p.Add(c => c.Key, civilSociety2025));
+        again.WaitForAssertion(() => Assert.Contains("Du har ændringer, der ikke blev gemt", again.Find(".bo-restore").TextContent));
+        Assert.Contains("Skrevet, men aldrig gemt", again.Find(".bo-restore .bo-diff ins").TextContent);
+        again.FindAll("button").Single(b => b.TextContent == "Gendan mine ændringer").Click();
+
+        again.WaitForAssertion(() => Assert.Equal("Skrevet, men aldrig gemt", again.Find("#prop-summary").GetAttribute("value")));
+        Assert.NotNull(again.Find(".bo-unsaved"));
+        Assert.Equal(versionsBefore, LatestVersionNumber());
+        again.Find("form.bo-editor").Submit();
+        again.WaitForAssertion(() => Assert.Contains("Gemt som version", again.Find(".bo-status").TextContent));
+        Assert.Equal("Skrevet, men aldrig gemt", LatestValue("summary"));
+        Assert.Null(await copies.GetAsync(civilSociety2025, "redaktoer@example.org"));
+    }
+
+    [Fact]
+    public void In_a_conflict_their_text_can_be_taken_while_my_other_changes_stay()
+    {
+        var first = RenderEditorAs("a@example.org", "Editor");
+        first.WaitForElement("#prop-title");
+        var second = Render<ContentEditorPage>(p => p.Add(c => c.Key, civilSociety2025));
+        second.WaitForElement("#prop-title");
+
+        first.Find("#prop-title").Input("Titel fra A");
+        first.Find("form.bo-editor").Submit();
+        first.WaitForAssertion(() => Assert.Contains("Gemt som version", first.Find(".bo-status").TextContent));
+
+        second.Find("#prop-title").Input("Titel fra B");
+        second.Find("#prop-summary").Change("Resumé fra B");
+        second.Find("form.bo-editor").Submit();
+        second.WaitForAssertion(() => Assert.NotNull(second.Find(".bo-conflict")));
+        second.FindAll("button").Single(b => b.TextContent == "Brug deres tekst i disse felter").Click();
+
+        second.WaitForAssertion(() => Assert.Equal("Titel fra A", second.Find("#prop-title").GetAttribute("value")));
+        Assert.Equal("Resumé fra B", second.Find("#prop-summary").GetAttribute("value"));
+        second.Find("form.bo-editor").Submit();
+        second.WaitForAssertion(() => Assert.Contains("Gemt som version", second.Find(".bo-status").TextContent));
+        Assert.Equal("Titel fra A", LatestValue("title"));
+        Assert.Equal("Resumé fra B", LatestValue("summary"));
     }
 
     [Fact]
@@ -137,6 +230,15 @@ public sealed class ContentEditorPageTests : BackofficeComponentTest
     private string LatestVersionAuthor() => Latest(v => v.CreatedBy);
 
     private string LatestTitle() => Latest(v => v.ValuesJson).Contains("Titel fra A", StringComparison.Ordinal) ? "Titel fra A" : "?";
+
+    private string? LatestValue(string alias) =>
+        System.Text.Json.JsonDocument.Parse(Latest(v => v.ValuesJson)).RootElement.TryGetProperty(alias, out var value) ? value.GetString() : null;
+
+    private int LatestVersionNumber()
+    {
+        using var db = Site.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContext();
+        return db.ContentNodes.Single(n => n.Key == civilSociety2025).LatestVersionNumber;
+    }
 
     private string Latest(Func<ContentVersion, string> select)
     {
