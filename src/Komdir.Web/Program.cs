@@ -9,8 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.UseKomdirRequestScheduling();
 builder.AddKomdirLogging();
-builder.AddKomdirTelemetry();
 builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
+builder.AddKomdirTelemetry();
 builder.Services.AddKomdirSecurity();
 builder.Services.AddKomdirHealthChecks();
 builder.Services.AddKomdirSearch();

@@ -261,6 +261,67 @@ public sealed class DataSafetyTests
     }
 
     [Fact]
+    public async Task A_seed_killed_midway_leaves_whole_pages_and_content_import_completes_it()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"komdir-crash-{Guid.NewGuid():N}");
+        var contentCopy = Path.Combine(folder, "content");
+        CopyFolder(RepositoryPaths.ContentFolder, contentCopy);
+        // Enough pages that the seed is still writing when it is killed.
+        var template = await File.ReadAllTextAsync(Path.Combine(contentCopy, "site", "strategi", "2025-2027", "civilsamfund", "index.md"));
+        for (var i = 1; i <= 150; i++)
+        {
+            var page = Path.Combine(contentCopy, "site", "strategi", "2025-2027", $"testside-{i}");
+            Directory.CreateDirectory(page);
+            await File.WriteAllTextAsync(Path.Combine(page, "index.md"), template.Replace(TestContent.FocusAreaKey.ToString(), Guid.NewGuid().ToString(), StringComparison.Ordinal));
+        }
+
+        var expectedNodes = Directory.EnumerateFiles(contentCopy, "index.md", SearchOption.AllDirectories).Count();
+        var database = Path.Combine(folder, "komdir.db");
+        try
+        {
+            using (var seed = StartSiteCommand(folder, contentCopy, "content", "seed"))
+            {
+                var killed = false;
+                var deadline = Stopwatch.StartNew();
+                while (!seed.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                    if (await CountAsync(database, "SELECT COUNT(*) FROM cms_content_node") >= 20)
+                    {
+                        seed.Kill();   // SIGKILL: no shutdown, no flush, as a crash or an OOM kill
+                        killed = true;
+                        break;
+                    }
+
+                    await Task.Delay(5);
+                }
+
+                await seed.WaitForExitAsync();
+                Assert.True(killed, "The seed finished before it could be killed.");
+            }
+
+            Assert.Equal("ok", await ScalarAsync(database, "PRAGMA integrity_check"));
+            var nodes = await CountAsync(database, "SELECT COUNT(*) FROM cms_content_node");
+            Assert.InRange(nodes, 20, expectedNodes - 1);
+            // Each page was committed whole: its node, its first version and its audit entry, or nothing.
+            Assert.Equal(0, await CountAsync(database, "SELECT COUNT(*) FROM cms_content_node n WHERE NOT EXISTS (SELECT 1 FROM cms_content_version v WHERE v.NodeId = n.Id)"));
+            Assert.Equal(0, await CountAsync(database, "SELECT COUNT(*) FROM cms_content_node n WHERE NOT EXISTS (SELECT 1 FROM cms_audit a WHERE a.NodeKey = n.Key)"));
+
+            using (var import = StartSiteCommand(folder, contentCopy, "content", "import"))
+            {
+                await import.WaitForExitAsync();
+                Assert.Equal(0, import.ExitCode);
+            }
+
+            Assert.Equal(expectedNodes, await CountAsync(database, "SELECT COUNT(*) FROM cms_content_node"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_database_is_described_without_its_password()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -317,6 +378,48 @@ public sealed class DataSafetyTests
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"content import exited {process.ExitCode}: {await output} {await errors}");
         Assert.Contains("updated 1", await output);
+    }
+
+    private static Process StartSiteCommand(string dataFolder, string contentFolder, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = false, RedirectStandardOutput = false, WorkingDirectory = Path.GetTempPath() };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Komdir.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["Data__Folder"] = dataFolder;
+        start.Environment["Cms__ContentFolder"] = contentFolder;
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Reads the file as another process would, read-only; 0 while the file or table does not exist yet.</summary>
+    private static async Task<long> CountAsync(string database, string sql)
+    {
+        if (!File.Exists(database))
+        {
+            return 0;
+        }
+
+        try
+        {
+            return long.Parse(await ScalarAsync(database, sql) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException)
+        {
+            return 0;
+        }
+    }
+
+    private static async Task<string?> ScalarAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        return await ScalarAsync(connection, sql);
     }
 
     private static KomdirWebApplicationFactory SqliteSite(string file, out string databaseFile)
