@@ -23,11 +23,31 @@ public static partial class WordDiff
 
     public static IReadOnlyList<DiffSegment> Compare(string? before, string? after)
     {
-        var a = Tokenize(before ?? "");
-        var b = Tokenize(after ?? "");
+        var allBefore = Tokenize(before ?? "");
+        var allAfter = Tokenize(after ?? "");
+
+        // What both share at the start and the end is unchanged: only the middle needs the quadratic comparison, so a
+        // few words changed in a 60,000-character body still read as a word diff.
+        var prefix = 0;
+        while (prefix < allBefore.Length && prefix < allAfter.Length && allBefore[prefix] == allAfter[prefix])
+        {
+            prefix++;
+        }
+
+        var suffix = 0;
+        while (suffix < allBefore.Length - prefix && suffix < allAfter.Length - prefix
+               && allBefore[^(suffix + 1)] == allAfter[^(suffix + 1)])
+        {
+            suffix++;
+        }
+
+        var a = allBefore[prefix..^suffix];
+        var b = allAfter[prefix..^suffix];
+        var head = allBefore[..prefix].Select(t => new DiffSegment(DiffKind.Unchanged, t));
+        var tail = allBefore[^suffix..].Select(t => new DiffSegment(DiffKind.Unchanged, t));
         if ((long)a.Length * b.Length > MaxCells)
         {
-            return Merge([new(DiffKind.Deleted, before ?? ""), new(DiffKind.Inserted, after ?? "")]);
+            return Merge([.. head, new(DiffKind.Deleted, string.Concat(a)), new(DiffKind.Inserted, string.Concat(b)), .. tail]);
         }
 
         // Longest common subsequence over tokens, filled from the end so the walk below goes forwards.
@@ -40,7 +60,7 @@ public static partial class WordDiff
             }
         }
 
-        var segments = new List<DiffSegment>();
+        var segments = new List<DiffSegment>(head);
         int x = 0, y = 0;
         while (x < a.Length && y < b.Length)
         {
@@ -69,6 +89,7 @@ public static partial class WordDiff
             segments.Add(new(DiffKind.Inserted, b[y++]));
         }
 
+        segments.AddRange(tail);
         return Merge(segments);
     }
 

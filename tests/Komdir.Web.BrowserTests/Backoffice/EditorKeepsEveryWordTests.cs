@@ -65,7 +65,8 @@ public sealed class EditorKeepsEveryWordTests(BrowserSiteFixture fixture)
         await page.Keyboard.TypeAsync(" Tyve tegn til slut.");
         await Task.Delay(2_000);
         var perKeystroke = Volatile.Read(ref largeFrames) - before;
-        Assert.InRange(perKeystroke, 1, 2);
+        // One send after the pause (a slow machine may pause mid-typing once or twice more); per keystroke would be 20.
+        Assert.InRange(perKeystroke, 1, 4);
         var expected = pasted + " Tyve tegn til slut.";
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Gem", Exact = true }).ClickAsync();
@@ -228,6 +229,21 @@ public sealed class EditorKeepsEveryWordTests(BrowserSiteFixture fixture)
             var saved = await second.Services.GetRequiredService<ContentTreeService>().GetNodeForEditingAsync(key);
             Assert.Equal(typed, saved!.Values["summary"]);
             Assert.Null(await second.Services.GetRequiredService<WorkingCopyService>().GetAsync(key, account.Email));
+
+            // Another action that reloads the screen ("Afpublicér", on this test's own site) leaves the typed summary in
+            // place, and "Gem" stores exactly what the field shows.
+            var addition = " Tilføjet før afpublicering.";
+            await page.Locator("#prop-summary").ClickAsync();
+            await page.Keyboard.PressAsync("Control+End");
+            await page.Keyboard.InsertTextAsync(addition);
+            await PressAsync(page, "Afpublicér");
+            await Assertions.Expect(page.Locator(".bo-status")).ToHaveTextAsync("Siden er afpubliceret.");
+            await Assertions.Expect(page.Locator("#prop-summary")).ToHaveValueAsync(typed + addition);
+            await Assertions.Expect(page.Locator(".bo-unsaved")).ToBeVisibleAsync();
+            await PressAsync(page, "Gem");
+            await Assertions.Expect(page.Locator(".bo-status")).ToContainTextAsync("Gemt som version");
+            saved = await second.Services.GetRequiredService<ContentTreeService>().GetNodeForEditingAsync(key);
+            Assert.Equal(typed + addition, saved!.Values["summary"]);
         }
         finally
         {
