@@ -20,8 +20,9 @@ public static class ThreadPoolRequests
     /// <summary>Runs <paramref name="next"/> on the thread pool, with the body features wrapped as described above.</summary>
     public static async Task RunAsync(HttpContext context, RequestDelegate next)
     {
-        // Queues the rest of this method to the thread pool: the event thread returns to its socket events.
-        await Task.Yield();
+        // Queues the rest of this method to the thread pool: the event thread returns to its socket events. (Already
+        // on the pool, with Server:InlineIoScheduling=false or in the in-memory test server, it stays.)
+        await LeaveEventThread();
 
         var features = context.Features;
         if (features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
@@ -38,24 +39,32 @@ public static class ThreadPoolRequests
         await next(context);
     }
 
+    private static async ValueTask LeaveEventThread()
+    {
+        if (!Thread.CurrentThread.IsThreadPoolThread)
+        {
+            await Task.Yield();
+        }
+    }
+
     /// <summary>Awaits a pending operation, then continues on the thread pool rather than on the completing thread.</summary>
-    internal static async ValueTask<T> ResumeOnThreadPool<T>(ValueTask<T> pending)
+    private static async ValueTask<T> ResumeOnThreadPool<T>(ValueTask<T> pending)
     {
         var result = await pending.ConfigureAwait(false);
-        await Task.Yield();
+        await LeaveEventThread();
         return result;
     }
 
-    internal static async ValueTask ResumeOnThreadPool(ValueTask pending)
+    private static async ValueTask ResumeOnThreadPool(ValueTask pending)
     {
         await pending.ConfigureAwait(false);
-        await Task.Yield();
+        await LeaveEventThread();
     }
 
-    internal static async Task ResumeOnThreadPool(Task pending)
+    private static async Task ResumeOnThreadPool(Task pending)
     {
         await pending.ConfigureAwait(false);
-        await Task.Yield();
+        await LeaveEventThread();
     }
 
     private static ValueTask<T> Resume<T>(ValueTask<T> operation) => operation.IsCompleted ? operation : ResumeOnThreadPool(operation);
