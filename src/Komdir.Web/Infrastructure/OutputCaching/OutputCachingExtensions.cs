@@ -12,6 +12,7 @@ public static class OutputCachingExtensions
     {
         services.Configure<OutputCachingOptions>(configuration.GetSection(OutputCachingOptions.Section));
         services.AddSingleton<PublicPageCache>();
+        services.AddSingleton<StaticAssetCache>();
         services.AddSingleton<IContentChangeHandler, OutputCacheEvictionHandler>();
 
         services.AddResponseCompression(options =>

@@ -13,7 +13,7 @@ namespace Komdir.Web.Infrastructure.OutputCaching;
 /// <see cref="PublicPageCache"/> when it may be shared: an anonymous request, a plain 200, no cookie set, no
 /// antiforgery token (<see cref="PublicPageCacheRules"/>).
 /// </summary>
-public sealed class PublicPageCaptureMiddleware(RequestDelegate next, PublicPageCache cache, PublishedContentCache published, IOptions<OutputCachingOptions> options)
+public sealed class PublicPageCaptureMiddleware(RequestDelegate next, PublicPageCache cache, StaticAssetCache staticAssets, PublishedContentCache published, IOptions<OutputCachingOptions> options)
 {
     // Headers that belong to one response on one connection, or that the cache sets itself when it replays a page.
     private static readonly HashSet<string> NotReplayed = new(StringComparer.OrdinalIgnoreCase)
@@ -25,6 +25,13 @@ public sealed class PublicPageCaptureMiddleware(RequestDelegate next, PublicPage
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (StaticAssetCache.IsCandidate(context))
+        {
+            await next(context);
+            await staticAssets.CaptureAsync(context);
+            return;
+        }
+
         if (!PublicPageCacheRules.IsCacheableRequest(context))
         {
             await next(context);
