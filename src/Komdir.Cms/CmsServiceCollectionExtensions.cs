@@ -51,7 +51,7 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton(sp => new DocumentTypeCollection(sp.GetServices<DocumentType>()));
         services.AddSingleton<PublishedSnapshotBuilder>();
         services.AddSingleton<PublishedContentCache>();
-        services.AddSingleton<IContentChangeHandler, PublishedCacheRefresher>();
+        services.AddSingleton<PublishedChangeObservers>();
         services.AddSingleton<ContentChangeNotifier>();
         services.AddSingleton<ContentService>();
         services.AddSingleton<ContentImporter>();

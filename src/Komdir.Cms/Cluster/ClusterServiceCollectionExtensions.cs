@@ -1,4 +1,4 @@
-using Komdir.Cms.Content;
+using Komdir.Cms.Published;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +20,7 @@ public static class ClusterServiceCollectionExtensions
         }
 
         services.AddSingleton<ClusterNode>();
-        services.AddSingleton<IContentChangeHandler, PostgreSqlClusterNotifier>();
+        services.AddPublishedChangeObserver<PostgreSqlClusterNotifier>(PublishedChangeStage.Cluster);
         services.AddSingleton<PostgreSqlClusterListener>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlClusterListener>());
         return services;

@@ -1,5 +1,6 @@
 using Komdir.Cms.Content;
 using Komdir.Cms.Persistence;
+using Komdir.Cms.Published;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -7,13 +8,14 @@ namespace Komdir.Cms.Cluster;
 
 /// <summary>
 /// Tells the other nodes about a change this node committed: <c>NOTIFY komdir_content</c> with the change as JSON.
-/// Changes learned from other nodes are not sent on.
+/// Changes learned from other nodes are not sent on, nor is a load of the cache from the database (nothing changed).
 /// </summary>
-public sealed class PostgreSqlClusterNotifier(IDbContextFactory<CmsDbContext> dbFactory, ClusterNode node) : IContentChangeHandler
+public sealed class PostgreSqlClusterNotifier(IDbContextFactory<CmsDbContext> dbFactory, ClusterNode node) : IPublishedChangeObserver
 {
-    public async Task HandleAsync(ContentChange change, CancellationToken cancellationToken)
+    public async Task OnPublishedAsync(PublishedChange published, CancellationToken cancellationToken)
     {
-        if (change.IsRemote)
+        var change = published.Change;
+        if (change.IsRemote || change.Kind == ContentChangeKind.Loaded)
         {
             return;
         }

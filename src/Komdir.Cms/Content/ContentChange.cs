@@ -1,6 +1,6 @@
 namespace Komdir.Cms.Content;
 
-/// <summary>What changed, told to every <see cref="IContentChangeHandler"/> after the change is committed.</summary>
+/// <summary>What changed, told to the published cache (and through it to every observer) after the change is committed.</summary>
 /// <param name="Kind">The act.</param>
 /// <param name="Keys">The nodes acted on (not their descendants).</param>
 /// <param name="AffectsPublished">True when readers may now see something different.</param>
@@ -26,13 +26,7 @@ public enum ContentChangeKind
     Deleted,
     Imported,
     Media,
-}
 
-/// <summary>
-/// Reacts to committed content changes: the published cache, the search index, the output cache and the
-/// cluster notifier each register one. Handlers run in registration order; one failing does not stop the rest.
-/// </summary>
-public interface IContentChangeHandler
-{
-    Task HandleAsync(ContentChange change, CancellationToken cancellationToken);
+    /// <summary>Not an edit: the published cache was (re)loaded from the database, at start or by a test.</summary>
+    Loaded,
 }

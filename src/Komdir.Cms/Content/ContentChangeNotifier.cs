@@ -1,10 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Komdir.Cms.Published;
 
 namespace Komdir.Cms.Content;
 
-/// <summary>Tells every registered <see cref="IContentChangeHandler"/> about a committed change.</summary>
-public sealed class ContentChangeNotifier(IServiceProvider services, ILogger<ContentChangeNotifier> logger)
+/// <summary>
+/// Where every committed change enters: it hands the change to the <see cref="PublishedContentCache"/>, which swaps
+/// the snapshot and then tells its observers in their declared order (<see cref="PublishedChangeStage"/>).
+/// </summary>
+public sealed class ContentChangeNotifier(PublishedContentCache cache)
 {
     private readonly AsyncLocal<List<ContentChange>?> pending = new();
 
@@ -40,17 +42,6 @@ public sealed class ContentChangeNotifier(IServiceProvider services, ILogger<Con
             return;
         }
 
-        foreach (var handler in services.GetServices<IContentChangeHandler>())
-        {
-            try
-            {
-                await handler.HandleAsync(change, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The change is already committed; a handler that fails must not turn it into an error for the editor.
-                logger.LogError(exception, "Content change handler {Handler} failed for {Kind}", handler.GetType().Name, change.Kind);
-            }
-        }
+        await cache.ApplyAsync(change, cancellationToken);
     }
 }

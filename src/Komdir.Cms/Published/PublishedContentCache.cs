@@ -1,3 +1,4 @@
+using Komdir.Cms.Content;
 using Komdir.Cms.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -6,14 +7,23 @@ namespace Komdir.Cms.Published;
 
 /// <summary>
 /// Holds the current <see cref="PublishedSnapshot"/> in memory. Public requests read it and never touch the
-/// database; it is rebuilt at start and after every change to what is published.
+/// database; it is rebuilt at start and after every change to what is published. After each change it tells the
+/// <see cref="PublishedChangeObservers"/>, in their declared order (<see cref="PublishedChangeStage"/>), what changed.
 /// </summary>
 public sealed class PublishedContentCache(
     IDbContextFactory<CmsDbContext> dbFactory,
     PublishedSnapshotBuilder builder,
-    ILogger<PublishedContentCache> logger)
+    ILogger<PublishedContentCache> logger,
+    PublishedChangeObservers? observers = null)
 {
-    private readonly SemaphoreSlim refreshLock = new(1, 1);
+    // Guards rebuilding and swapping the snapshot, and queueing the change: nothing else runs while it is held.
+    private readonly SemaphoreSlim swapLock = new(1, 1);
+
+    // One change's observers at a time, so each observer sees the snapshots in the order they were made.
+    private readonly SemaphoreSlim dispatchLock = new(1, 1);
+    private readonly Queue<PendingChange> queued = new();
+    private readonly Lock queueGate = new();
+    private readonly PublishedChangeObservers observers = observers ?? PublishedChangeObservers.None;
     private PublishedSnapshot current = PublishedSnapshot.Empty;
     private long generation;
 
@@ -21,28 +31,98 @@ public sealed class PublishedContentCache(
 
     /// <summary>
     /// Puts a snapshot in place without reading the database, so component tests can render over hand-built content.
-    /// Internal: the site itself only ever gets its snapshot from <see cref="RefreshAsync"/>.
+    /// Internal: the site itself only ever gets its snapshot from <see cref="ApplyAsync"/>.
     /// </summary>
     internal void UseSnapshot(PublishedSnapshot snapshot) => Volatile.Write(ref current, snapshot);
 
-    /// <summary>Raised after a new snapshot has replaced the old one.</summary>
-    public event Action<PublishedSnapshot>? Refreshed;
+    /// <summary>
+    /// Rebuilds the snapshot from the database (at start, or when a test wants the database's state) and tells the
+    /// observers as a <see cref="ContentChangeKind.Loaded"/> change: caches reset, nothing is sent to other nodes.
+    /// </summary>
+    public Task RefreshAsync(CancellationToken cancellationToken = default) =>
+        ApplyAsync(new ContentChange(ContentChangeKind.Loaded, [], AffectsPublished: true), cancellationToken);
 
-    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies a committed change: rebuilds the snapshot when the change affects what is published, then runs every
+    /// observer for it. Returns when this change's observers have run, so a publish returns with its redirects
+    /// recorded, its pages evicted and the index current.
+    /// </summary>
+    public async Task ApplyAsync(ContentChange change, CancellationToken cancellationToken = default)
     {
-        await refreshLock.WaitAsync(cancellationToken);
+        var pending = new PendingChange();
+        await swapLock.WaitAsync(cancellationToken);
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var rows = await PublishedRowsQuery(db).ToListAsync(cancellationToken);
-            var snapshot = builder.Build(rows, Interlocked.Increment(ref generation));
-            Volatile.Write(ref current, snapshot);
-            logger.LogInformation("Published cache rebuilt: {NodeCount} nodes, generation {Generation}", snapshot.All.Count, snapshot.Generation);
-            Refreshed?.Invoke(snapshot);
+            var previous = Current;
+            var next = previous;
+            if (change.AffectsPublished)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                var rows = await PublishedRowsQuery(db).ToListAsync(cancellationToken);
+                next = builder.Build(rows, Interlocked.Increment(ref generation));
+                Volatile.Write(ref current, next);
+                logger.LogInformation("Published cache rebuilt: {NodeCount} nodes, generation {Generation}", next.All.Count, next.Generation);
+            }
+
+            // Queued under the swap lock, so the queue's order is the order the snapshots were made in.
+            pending.Change = new PublishedChange(previous, next, change);
+            lock (queueGate)
+            {
+                queued.Enqueue(pending);
+            }
         }
         finally
         {
-            refreshLock.Release();
+            swapLock.Release();
+        }
+
+        await DispatchQueuedAsync();
+        await pending.Done.Task;
+    }
+
+    // Whoever holds the dispatch lock runs every queued change, its own included (it was queued before waiting).
+    private async Task DispatchQueuedAsync()
+    {
+        await dispatchLock.WaitAsync(CancellationToken.None);
+        try
+        {
+            while (true)
+            {
+                PendingChange? next;
+                lock (queueGate)
+                {
+                    if (!queued.TryDequeue(out next))
+                    {
+                        return;
+                    }
+                }
+
+                await NotifyObserversAsync(next.Change!);
+                next.Done.TrySetResult();
+            }
+        }
+        finally
+        {
+            dispatchLock.Release();
+        }
+    }
+
+    private async Task NotifyObserversAsync(PublishedChange change)
+    {
+        foreach (var observer in observers.InOrder)
+        {
+            try
+            {
+                // Not the caller's token: the change is committed and swapped in, so every observer must see it,
+                // even when the request that made it has gone away.
+                await observer.OnPublishedAsync(change, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                // A failing observer must not turn a committed change into an error for the editor, nor stop the rest.
+                logger.LogError(exception, "Published change observer {Observer} failed for {Kind} (generation {Generation})",
+                    observer.GetType().Name, change.Change.Kind, change.Current.Generation);
+            }
         }
     }
 
@@ -52,4 +132,11 @@ public sealed class PublishedContentCache(
         where node.TrashedUtc == null && node.PublishedVersionId != null
         join version in db.ContentVersions.AsNoTracking() on node.PublishedVersionId equals version.Id
         select new SnapshotRow(node.Id, node.Key, node.ParentId, node.SortOrder, node.ContentType, node.CreatedUtc, version.Name, version.UrlSegment, version.ValuesJson, version.CreatedUtc, version.Number);
+
+    private sealed class PendingChange
+    {
+        public PublishedChange? Change { get; set; }
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -6,47 +6,18 @@ using Microsoft.Extensions.Logging;
 namespace Komdir.Cms.Routing;
 
 /// <summary>
-/// Keeps old links working: each time the published cache is rebuilt it compares every page's route with the previous
-/// snapshot's, and records an automatic redirect from each old route (a renamed or moved page and all its descendants)
-/// to the node — by key, so the redirect follows later moves too. Redirects whose old path is a live page again are removed.
+/// Keeps old links working: after each published change it compares every page's route in the previous snapshot with
+/// the current one, and records an automatic redirect from each old route (a renamed or moved page and all its
+/// descendants) to the node — by key, so the redirect follows later moves too. Redirects whose old path is a live page
+/// again are removed. Then it reloads <see cref="RedirectService"/>'s in-memory table (also at start).
+/// Runs at <see cref="PublishedChangeStage.Redirects"/>, outside the cache's swap lock, one change at a time.
 /// </summary>
-public sealed class RedirectRecorder : IDisposable
+public sealed class RedirectRecorder(
+    IDbContextFactory<CmsDbContext> dbFactory,
+    RedirectService redirects,
+    TimeProvider clock,
+    ILogger<RedirectRecorder> logger) : IPublishedChangeObserver
 {
-    private readonly IDbContextFactory<CmsDbContext> dbFactory;
-    private readonly PublishedContentCache cache;
-    private readonly RedirectService redirects;
-    private readonly TimeProvider clock;
-    private readonly ILogger<RedirectRecorder> logger;
-    private readonly Lock gate = new();
-    private PublishedSnapshot baseline;
-    private bool started;
-
-    public RedirectRecorder(IDbContextFactory<CmsDbContext> dbFactory, PublishedContentCache cache, RedirectService redirects, TimeProvider clock, ILogger<RedirectRecorder> logger)
-    {
-        this.dbFactory = dbFactory;
-        this.cache = cache;
-        this.redirects = redirects;
-        this.clock = clock;
-        this.logger = logger;
-        baseline = cache.Current;
-    }
-
-    /// <summary>Starts watching the cache; the current snapshot is the baseline. Call once, after the cache is first filled.</summary>
-    public void Start()
-    {
-        lock (gate)
-        {
-            if (started)
-            {
-                return;
-            }
-
-            started = true;
-            baseline = cache.Current;
-            cache.Refreshed += OnRefreshed;
-        }
-    }
-
     /// <summary>The routes that changed from <paramref name="before"/> to <paramref name="after"/>: (old path, node key).</summary>
     public static IReadOnlyList<(string FromPath, Guid NodeKey)> ChangedRoutes(PublishedSnapshot before, PublishedSnapshot after)
     {
@@ -68,39 +39,31 @@ public sealed class RedirectRecorder : IDisposable
         return changes;
     }
 
-    public void Dispose() => cache.Refreshed -= OnRefreshed;
-
-    private void OnRefreshed(PublishedSnapshot snapshot)
+    public async Task OnPublishedAsync(PublishedChange change, CancellationToken cancellationToken)
     {
-        PublishedSnapshot before;
-        lock (gate)
+        // A draft save changes no route; the first load at start has no "before" to compare with.
+        if (change.SnapshotReplaced && !change.IsInitialLoad)
         {
-            before = baseline;
-            baseline = snapshot;
+            try
+            {
+                await RecordAsync(ChangedRoutes(change.Previous, change.Current), change.Current, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The publish is already committed; a failed redirect must not turn it into an error. The table is
+                // still reloaded below, so what was stored before keeps working.
+                logger.LogError(exception, "Could not record redirects after cache generation {Generation}", change.Current.Generation);
+            }
         }
 
-        if (before.Generation == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            Record(ChangedRoutes(before, snapshot), snapshot);
-        }
-        catch (Exception exception)
-        {
-            // The publish is already committed; a failed redirect must not turn it into an error.
-            logger.LogError(exception, "Could not record redirects after cache generation {Generation}", snapshot.Generation);
-        }
+        // Every change: another node may have added or removed redirects, and the start needs a first load.
+        await redirects.ReloadAsync(cancellationToken);
     }
 
-    // Synchronous on purpose: the cache raises Refreshed inside its refresh lock, so rows are written before the
-    // publish call returns and before the next snapshot is compared.
-    private void Record(IReadOnlyList<(string FromPath, Guid NodeKey)> changes, PublishedSnapshot snapshot)
+    private async Task RecordAsync(IReadOnlyList<(string FromPath, Guid NodeKey)> changes, PublishedSnapshot snapshot, CancellationToken cancellationToken)
     {
-        using var db = dbFactory.CreateDbContext();
-        var existing = db.Redirects.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Redirects.ToListAsync(cancellationToken);
         var byPath = existing.ToDictionary(r => PublishedSnapshot.NormalizeRoute(r.FromPath), StringComparer.OrdinalIgnoreCase);
         var now = clock.GetUtcNow();
         foreach (var (fromPath, nodeKey) in changes)
@@ -134,10 +97,8 @@ public sealed class RedirectRecorder : IDisposable
 
         if (db.ChangeTracker.HasChanges())
         {
-            db.SaveChanges();
+            await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Redirects updated: {Count} changed routes", changes.Count);
         }
-
-        redirects.Invalidate();
     }
 }

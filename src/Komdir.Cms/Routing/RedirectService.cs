@@ -24,13 +24,17 @@ public sealed record RedirectResult(bool Succeeded, int? Id, string? Error)
 
 /// <summary>
 /// Lists, adds, removes and resolves redirects. Old paths answer with the current URL of the node they point at, so a
-/// chain of renames (A → B → C) always lands on C in one hop. Resolving reads an in-memory copy, reloaded after writes.
+/// chain of renames (A → B → C) always lands on C in one hop. Resolving reads an in-memory table that lives beside the
+/// published snapshot: loaded (asynchronously) at start and after every change and every write here, and swapped whole,
+/// so a request never touches the database (ADR 0004).
 /// </summary>
 public sealed class RedirectService(IDbContextFactory<CmsDbContext> dbFactory, PublishedContentCache cache, TimeProvider clock, IOperationAuthorizer authorizer)
 {
     private const int MaxHops = 10;
     private const string AuditAction = "redirect";
-    private volatile IReadOnlyDictionary<string, Redirect>? byPath;
+    private static readonly IReadOnlyDictionary<string, Redirect> NoRedirects = new Dictionary<string, Redirect>();
+    private readonly SemaphoreSlim reloadLock = new(1, 1);
+    private IReadOnlyDictionary<string, Redirect> byPath = NoRedirects;
 
     public async Task<IReadOnlyList<RedirectInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -95,7 +99,7 @@ public sealed class RedirectService(IDbContextFactory<CmsDbContext> dbFactory, P
         db.Redirects.Add(redirect);
         db.AuditEntries.Add(new AuditEntry { TimestampUtc = now, Actor = actor, Action = AuditAction, NodeKey = page?.Key, Details = $"Omdirigering tilføjet: {from} → {redirect.ToPath}" });
         await db.SaveChangesAsync(cancellationToken);
-        Invalidate();
+        await ReloadAsync(CancellationToken.None);
         return RedirectResult.Ok(redirect.Id);
     }
 
@@ -117,7 +121,7 @@ public sealed class RedirectService(IDbContextFactory<CmsDbContext> dbFactory, P
         db.Redirects.Remove(redirect);
         db.AuditEntries.Add(new AuditEntry { TimestampUtc = clock.GetUtcNow(), Actor = actor, Action = AuditAction, NodeKey = redirect.NodeKey, Details = $"Omdirigering fjernet: {redirect.FromPath}" });
         await db.SaveChangesAsync(cancellationToken);
-        Invalidate();
+        await ReloadAsync(CancellationToken.None);
         return RedirectResult.Ok(id);
     }
 
@@ -134,7 +138,7 @@ public sealed class RedirectService(IDbContextFactory<CmsDbContext> dbFactory, P
             return null;
         }
 
-        var redirects = Load();
+        var redirects = Volatile.Read(ref byPath);
         var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { current };
         string? target = null;
         for (var hop = 0; hop < MaxHops && redirects.TryGetValue(current, out var redirect); hop++)
@@ -163,26 +167,30 @@ public sealed class RedirectService(IDbContextFactory<CmsDbContext> dbFactory, P
         return target;
     }
 
-    /// <summary>Drops the in-memory copy; the next <see cref="Resolve"/> reads the table again.</summary>
-    public void Invalidate() => byPath = null;
-
-    private IReadOnlyDictionary<string, Redirect> Load()
+    /// <summary>
+    /// Reads the redirect table and swaps it in whole; <see cref="Resolve"/> uses the old table until then. Called by
+    /// <see cref="RedirectRecorder"/> at start and after every published change, and after every write here.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
-        if (byPath is { } loaded)
+        // One reload at a time: two overlapping reads could otherwise swap in the older one last.
+        await reloadLock.WaitAsync(cancellationToken);
+        try
         {
-            return loaded;
-        }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var rows = await db.Redirects.AsNoTracking().ToListAsync(cancellationToken);
+            var map = new Dictionary<string, Redirect>(StringComparer.OrdinalIgnoreCase);
+            foreach (var row in rows)
+            {
+                map.TryAdd(PublishedSnapshot.NormalizeRoute(row.FromPath), row);
+            }
 
-        using var db = dbFactory.CreateDbContext();
-        var rows = db.Redirects.AsNoTracking().ToList();
-        var map = new Dictionary<string, Redirect>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in rows)
+            Volatile.Write(ref byPath, map);
+        }
+        finally
         {
-            map.TryAdd(PublishedSnapshot.NormalizeRoute(row.FromPath), row);
+            reloadLock.Release();
         }
-
-        byPath = map;
-        return map;
     }
 
     /// <summary>The node's current URL when it is published; else the stored path (null for a node that is gone).</summary>

@@ -1,3 +1,4 @@
+using Komdir.Cms.Published;
 using Komdir.Cms.Persistence;
 using Komdir.Cms.Users;
 using Komdir.Cms.Content;
@@ -87,9 +88,8 @@ public static class BackofficeExtensions
         services.AddScoped<BackofficeSignIn>();
         services.AddBackofficeUserCommands();
 
-        // The editors hear of every committed change (after the published cache, which the engine registers first).
-        services.AddSingleton<EditorPresence>();
-        services.AddSingleton<IContentChangeHandler>(sp => sp.GetRequiredService<EditorPresence>());
+        // The editors hear of every committed change, here or on another node, once every cache is current.
+        services.AddPublishedChangeObserver<EditorPresence>(PublishedChangeStage.Notifications);
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Komdir.Cms.Published;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Komdir.Cms.Content;
@@ -66,11 +67,11 @@ public sealed class KomdirMetrics
     }
 
     /// <summary>Counts every change the engine announces; registered as one more change handler.</summary>
-    public sealed class ChangeCounter(KomdirMetrics metrics) : IContentChangeHandler
+    public sealed class ChangeCounter(KomdirMetrics metrics) : IPublishedChangeObserver
     {
-        public Task HandleAsync(ContentChange change, CancellationToken cancellationToken)
+        public Task OnPublishedAsync(PublishedChange change, CancellationToken cancellationToken)
         {
-            metrics.ContentChanged(change);
+            metrics.ContentChanged(change.Change);
             return Task.CompletedTask;
         }
     }

@@ -1,3 +1,4 @@
+using Komdir.Cms.Published;
 using Komdir.Cms.Content;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -36,7 +37,7 @@ public static class TelemetryExtensions
     public static WebApplicationBuilder AddKomdirTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<KomdirMetrics>();
-        builder.Services.AddSingleton<IContentChangeHandler, KomdirMetrics.ChangeCounter>();
+        builder.Services.AddPublishedChangeObserver<KomdirMetrics.ChangeCounter>(PublishedChangeStage.Notifications);
 
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var otlpEndpoint = !string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? options.OtlpEndpoint

@@ -26,7 +26,7 @@ public sealed class CmsTestHost : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly bool ownsDatabase;
 
-    private CmsTestHost(string databaseFile, bool ownsDatabase, IDictionary<string, string?>? settings)
+    private CmsTestHost(string databaseFile, bool ownsDatabase, IDictionary<string, string?>? settings, Action<IServiceCollection>? configure = null)
     {
         DatabaseFile = databaseFile;
         this.ownsDatabase = ownsDatabase;
@@ -53,6 +53,7 @@ public sealed class CmsTestHost : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddSingleton(Users);
         collection.AddSingleton<IOperationAuthorizer>(Users);
+        configure?.Invoke(collection);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -78,23 +79,18 @@ public sealed class CmsTestHost : IAsyncDisposable
     public T Get<T>() where T : notnull => services.GetRequiredService<T>();
 
     /// <summary>
-    /// A fresh, migrated database. With <paramref name="recordRedirects"/> the redirect recorder is started, as the
-    /// site starts it, so renames and moves leave redirects behind.
+    /// A fresh, migrated database. The redirect recorder is registered as the site registers it, so renames and moves
+    /// leave redirects behind.
     /// </summary>
-    public static async Task<CmsTestHost> StartAsync(IDictionary<string, string?>? settings = null, bool recordRedirects = false)
+    public static async Task<CmsTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var host = new CmsTestHost(Path.Combine(Path.GetTempPath(), $"komdir-cms-test-{Guid.NewGuid():N}.db"), ownsDatabase: true, settings);
+        var host = new CmsTestHost(Path.Combine(Path.GetTempPath(), $"komdir-cms-test-{Guid.NewGuid():N}.db"), ownsDatabase: true, settings, configure);
         await using (var db = await host.CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
         }
 
         await host.Cache.RefreshAsync();
-        if (recordRedirects)
-        {
-            host.Get<RedirectRecorder>().Start();
-        }
-
         return host;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Komdir.Cms.Content;
+using Komdir.Cms.Published;
 
 namespace Komdir.Web.Backoffice.Content;
 
@@ -11,7 +12,7 @@ public sealed record EditorViewer(string SessionId, string Name, DateTimeOffset 
 /// without locking anyone out). Presence is kept in this process's memory: on several web nodes each shows the
 /// editors connected to it; saves come through the content change handlers, so every node hears of them.
 /// </summary>
-public sealed class EditorPresence(TimeProvider clock) : IContentChangeHandler
+public sealed class EditorPresence(TimeProvider clock) : IPublishedChangeObserver
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, EditorViewer>> viewers = new();
 
@@ -39,9 +40,9 @@ public sealed class EditorPresence(TimeProvider clock) : IContentChangeHandler
     public IReadOnlyList<EditorViewer> ViewersOf(Guid key) =>
         viewers.TryGetValue(key, out var open) ? open.Values.OrderBy(v => v.SinceUtc).ToList() : [];
 
-    public Task HandleAsync(ContentChange change, CancellationToken cancellationToken)
+    public Task OnPublishedAsync(PublishedChange change, CancellationToken cancellationToken)
     {
-        foreach (var key in change.Keys)
+        foreach (var key in change.Change.Keys)
         {
             Raise(ContentChanged, key);
         }

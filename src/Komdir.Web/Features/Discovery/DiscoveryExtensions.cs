@@ -22,10 +22,12 @@ public static class DiscoveryExtensions
         return services;
     }
 
-    /// <summary>Old addresses answer 301 with the page's current URL. Place before the endpoints.</summary>
+    /// <summary>
+    /// Old addresses answer 301 with the page's current URL. Place before the endpoints. Only adds the middleware: the
+    /// redirect table is kept by <see cref="RedirectRecorder"/>, a published change observer registered with the services.
+    /// </summary>
     public static WebApplication UseKomdirRedirects(this WebApplication app)
     {
-        app.Services.GetRequiredService<RedirectRecorder>().Start();
         app.UseMiddleware<RedirectMiddleware>();
         return app;
     }

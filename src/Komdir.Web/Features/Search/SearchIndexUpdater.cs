@@ -1,19 +1,18 @@
-using Komdir.Cms.Content;
 using Komdir.Cms.Published;
 
 namespace Komdir.Web.Features.Search;
 
 /// <summary>
 /// Rebuilds the index after every committed change that readers can see (publish, unpublish, move, trash …).
-/// Registered after the engine's published cache refresher, so the snapshot it reads is already the new one.
+/// It is told by the published cache after the swap, with the new snapshot in hand.
 /// </summary>
-public sealed class SearchIndexUpdater(SearchIndex index, PublishedContentCache cache) : IContentChangeHandler
+public sealed class SearchIndexUpdater(SearchIndex index) : IPublishedChangeObserver
 {
-    public Task HandleAsync(ContentChange change, CancellationToken cancellationToken)
+    public Task OnPublishedAsync(PublishedChange change, CancellationToken cancellationToken)
     {
-        if (change.AffectsPublished)
+        if (change.SnapshotReplaced)
         {
-            index.Update(cache.Current);
+            index.Update(change.Current);
         }
 
         return Task.CompletedTask;

@@ -1,4 +1,4 @@
-using Komdir.Cms.Content;
+using Komdir.Cms.Published;
 using Komdir.Web.Features.Search;
 
 // In the DI namespace, as ASP.NET Core's own Add… extensions are, so Program.cs needs no using for it.
@@ -8,7 +8,7 @@ public static class SearchServiceCollectionExtensions
 {
     /// <summary>
     /// The site search: the Lucene index of published pages (kept current on every publish and unpublish) and the
-    /// service behind /soeg. Call after the CMS is added, so the index is updated after the published cache.
+    /// service behind /soeg. The index is brought up to date at <see cref="PublishedChangeStage.Search"/>.
     /// </summary>
     public static IServiceCollection AddKomdirSearch(this IServiceCollection services)
     {
@@ -16,7 +16,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<SearchDocumentBuilder>();
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<SearchService>();
-        services.AddSingleton<IContentChangeHandler, SearchIndexUpdater>();
+        services.AddPublishedChangeObserver<SearchIndexUpdater>(PublishedChangeStage.Search);
         services.AddHostedService<SearchIndexStartup>();
         return services;
     }

@@ -1,4 +1,3 @@
-using Komdir.Cms.Content;
 using Komdir.Cms.Published;
 using Microsoft.Extensions.Options;
 
@@ -6,19 +5,20 @@ namespace Komdir.Web.Infrastructure.OutputCaching;
 
 /// <summary>
 /// Evicts cached pages when a committed change (here or, via the cluster listener, on another node) affects what
-/// readers see. Runs after the published cache has been rebuilt, so the next request renders the new state.
+/// readers see. The published cache tells it after the swap, so the next request renders the new state. Like Umbraco's
+/// output cache eviction on a content cache refresh, but with both snapshots in hand.
 /// </summary>
-public sealed class OutputCacheEvictionHandler(PublicPageCache cache, PublishedContentCache published, IOptions<OutputCachingOptions> options) : IContentChangeHandler
+public sealed class OutputCacheEvictionHandler(PublicPageCache cache, IOptions<OutputCachingOptions> options) : IPublishedChangeObserver
 {
-    public Task HandleAsync(ContentChange change, CancellationToken cancellationToken)
+    public Task OnPublishedAsync(PublishedChange change, CancellationToken cancellationToken)
     {
-        if (!change.AffectsPublished)
+        if (!change.SnapshotReplaced)
         {
             return Task.CompletedTask;
         }
 
-        // An empty key list means "anything may have changed" (an import, a cluster catch-up).
-        if (options.Value.EvictSiteOnAnyChange || change.Keys.Count == 0)
+        // An empty key list means "anything may have changed" (an import, a cluster catch-up, a load at start).
+        if (options.Value.EvictSiteOnAnyChange || change.Change.Keys.Count == 0)
         {
             cache.Clear();
             return Task.CompletedTask;
@@ -26,12 +26,18 @@ public sealed class OutputCacheEvictionHandler(PublicPageCache cache, PublishedC
 
         // Narrow eviction: the changed pages with everything below them, and the pages that list them (their parents).
         var tags = new HashSet<string>();
-        foreach (var key in change.Keys)
+        foreach (var key in change.Change.Keys)
         {
             tags.Add(PublicPageCacheRules.PageTag(key));
-            if (published.Current.GetByKey(key)?.Parent is { } parent)
+            if (change.Current.GetByKey(key)?.Parent is { } parent)
             {
                 tags.Add(PublicPageCacheRules.PageTag(parent.Key));
+            }
+
+            // A page that moved, or left the site, is no longer listed where it was: that parent's page changed too.
+            if (change.Previous.GetByKey(key)?.Parent is { } previousParent)
+            {
+                tags.Add(PublicPageCacheRules.PageTag(previousParent.Key));
             }
         }
 

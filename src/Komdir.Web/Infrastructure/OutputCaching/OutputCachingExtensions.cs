@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using Komdir.Cms.Content;
+using Komdir.Cms.Published;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,7 @@ public static class OutputCachingExtensions
         services.Configure<OutputCachingOptions>(configuration.GetSection(OutputCachingOptions.Section));
         services.AddSingleton<PublicPageCache>();
         services.AddSingleton<StaticAssetCache>();
-        services.AddSingleton<IContentChangeHandler, OutputCacheEvictionHandler>();
+        services.AddPublishedChangeObserver<OutputCacheEvictionHandler>(PublishedChangeStage.PageCache);
 
         services.AddResponseCompression(options =>
         {

@@ -33,7 +33,8 @@ public sealed class EditorPresenceTests
         presence.ContentChanged += _ => throw new ObjectDisposedException("circuit");
         presence.ContentChanged += heard.Add;
 
-        await presence.HandleAsync(new ContentChange(ContentChangeKind.Saved, [page], AffectsPublished: false), CancellationToken.None);
+        var snapshot = Komdir.Cms.Published.PublishedSnapshot.Empty;
+        await presence.OnPublishedAsync(new Komdir.Cms.Published.PublishedChange(snapshot, snapshot, new ContentChange(ContentChangeKind.Saved, [page], AffectsPublished: false)), CancellationToken.None);
 
         Assert.Equal([page], heard);
     }

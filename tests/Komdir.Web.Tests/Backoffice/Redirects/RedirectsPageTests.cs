@@ -136,7 +136,7 @@ public sealed class RedirectsPageTests : BackofficeComponentTest
             await db.SaveChangesAsync();
         }
 
-        Redirects.Invalidate();
+        await Redirects.ReloadAsync();
         var cut = RenderAs("redaktoer@example.org", "Editor");
 
         var row = cut.FindAll("tbody tr").Single(r => r.TextContent.Contains("/strategi/civilsamfund-gammel", StringComparison.Ordinal));
