@@ -87,6 +87,7 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
         options ??= new BrowserNewContextOptions();
         options.BaseURL = BaseAddress.ToString();
         options.Locale ??= "da-DK";
+        options.TimezoneId ??= "Europe/Copenhagen";
         return Browser.NewContextAsync(options);
     }
 
