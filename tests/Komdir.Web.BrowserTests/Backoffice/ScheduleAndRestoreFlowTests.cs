@@ -58,6 +58,7 @@ public sealed class ScheduleAndRestoreFlowTests(BrowserSiteFixture fixture)
         var answer = page.Locator("#schedule-result");
         await Expect(answer).ToHaveTextAsync($"Udgivelse er planlagt til {expectedWhen} (dansk tid).");
         await Expect(answer).ToBeFocusedAsync();
+        await AssertAccessibleAsync(page, "editor with a schedule result");
 
         // The dashboard lists both plans, soonest first; the editor cancels the other one there.
         var dashboard = await context.NewPageAsync();
@@ -66,6 +67,7 @@ public sealed class ScheduleAndRestoreFlowTests(BrowserSiteFixture fixture)
         await Expect(rows.Filter(new() { HasText = plannedName })).ToContainTextAsync(expectedWhen);
         var otherRow = rows.Filter(new() { HasText = otherName });
         await Expect(otherRow).ToContainTextAsync("1. juni 2099 kl. 10.30");
+        await AssertAccessibleAsync(dashboard, "dashboard with planned items");
         var cancel = otherRow.GetByRole(AriaRole.Button);
         await Expect(cancel).ToBeEnabledAsync();
         await cancel.ClickAsync();
@@ -114,6 +116,7 @@ public sealed class ScheduleAndRestoreFlowTests(BrowserSiteFixture fixture)
         await Expect(answer).ToContainTextAsync($"\"{name}\" er gendannet som kladde og er ikke udgivet.");
         await Expect(answer).ToBeFocusedAsync();
         Assert.Equal(name, (await answer.Locator("xpath=ancestor::li[1]/div[contains(@class,'bo-tree__row')]/a").InnerTextAsync()).Trim());
+        await AssertAccessibleAsync(page, "content tree with a result at a node");
         Assert.Equal(404, (await context.APIRequest.GetAsync(url)).Status);
 
         await page.GotoAsync($"/backoffice/content/{key}");
@@ -121,6 +124,12 @@ public sealed class ScheduleAndRestoreFlowTests(BrowserSiteFixture fixture)
         await ClickWhenInteractiveAsync(publish, page.Locator(".bo-status"));
         await Expect(page.Locator(".bo-status")).ToContainTextAsync("er udgivet");
         Assert.Equal(200, (await context.APIRequest.GetAsync(url)).Status);
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string where)
+    {
+        var violations = await AxeRunner.RunAsync(page);
+        Assert.True(violations.Count == 0, "axe-core found WCAG 2.1 AA violations:\n" + AxeRunner.Describe(violations.Select(v => (where, v))));
     }
 
     /// <summary>
