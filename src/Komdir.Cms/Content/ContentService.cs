@@ -288,13 +288,15 @@ public sealed class ContentService(
         return ContentResult.Ok(key);
     }
 
-    /// <summary>Restores an earlier version as a new version; publishes it at once when <paramref name="publish"/> is set.</summary>
-    public async Task<ContentResult> RollbackAsync(Guid key, int versionNumber, string actor, bool publish, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Restores an earlier version as a new draft version. It never publishes: the public page keeps its published version
+    /// until someone presses "Udgiv" (the backoffice asks), so a rollback cannot put an old text live by surprise.
+    /// </summary>
+    public async Task<ContentResult> RollbackAsync(Guid key, int versionNumber, string actor, CancellationToken cancellationToken = default)
     {
-        // A rollback that publishes needs the publish right before anything is stored, so it is never half done.
-        if (await authorizer.AuthorizeAsync(actor, publish ? CmsOperation.Publish : CmsOperation.Rollback, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
+        if (await authorizer.AuthorizeAsync(actor, CmsOperation.Rollback, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
         {
-            return ContentResult.Refused(refused, publish ? CmsOperation.Publish : CmsOperation.Rollback);
+            return ContentResult.Refused(refused, CmsOperation.Rollback);
         }
 
         int latestNumber;
@@ -332,16 +334,7 @@ public sealed class ContentService(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        if (publish)
-        {
-            var published = await PublishAsync(key, actor, cancellationToken);
-            if (!published.Succeeded)
-            {
-                return published;
-            }
-        }
-
-        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.RolledBack, [key], AffectsPublished: publish), cancellationToken);
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.RolledBack, [key], AffectsPublished: false), cancellationToken);
         return saved;
     }
 
@@ -459,7 +452,10 @@ public sealed class ContentService(
         return ContentResult.Ok(key);
     }
 
-    /// <summary>Takes a node out of the recycle bin, back to where it was.</summary>
+    /// <summary>
+    /// Takes a node out of the recycle bin, back to where it was, as unpublished: the node and its subtree come back as
+    /// drafts (every version kept) and reach the public site again only when an editor publishes them.
+    /// </summary>
     public async Task<ContentResult> RestoreAsync(Guid key, string actor, CancellationToken cancellationToken = default)
     {
         if (await authorizer.AuthorizeAsync(actor, CmsOperation.Restore, cancellationToken) is not AuthorizationStatus.Allowed and var refused)
@@ -486,10 +482,16 @@ public sealed class ContentService(
         }
 
         var now = clock.GetUtcNow();
+        var subtree = await SubtreeIdsAsync(db, node.Id, cancellationToken);
+        var wasPublished = await db.ContentNodes.Where(n => subtree.Contains(n.Id) && n.PublishedVersionId != null).Select(n => n.Key).ToListAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.ContentNodes.Where(n => subtree.Contains(n.Id) && n.PublishedVersionId != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.PublishedVersionId, (int?)null).SetProperty(n => n.PublishedUtc, (DateTimeOffset?)now).SetProperty(n => n.PublishedBy, actor), cancellationToken);
         node.TrashedUtc = null;
-        db.AuditEntries.Add(Audit(actor, AuditActions.Restore, key, null, now));
+        db.AuditEntries.Add(Audit(actor, AuditActions.Restore, key, wasPublished.Count == 0 ? "gendannet som kladde" : $"gendannet som kladde; {wasPublished.Count} side(r) afpubliceret", now));
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Restored, [key], AffectsPublished: node.PublishedVersionId is not null), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await notifier.NotifyAsync(new ContentChange(ContentChangeKind.Restored, [key, .. wasPublished.Where(k => k != key)], AffectsPublished: false), cancellationToken);
         return ContentResult.Ok(key);
     }
 
@@ -732,6 +734,25 @@ public sealed class ContentService(
                join version in db.ContentVersions on new { NodeId = sibling.Id, Number = sibling.LatestVersionNumber } equals new { version.NodeId, version.Number }
                where version.UrlSegment == segment
                select sibling.Id).AnyAsync(cancellationToken);
+
+    /// <summary>The node's id and every descendant's, in the bin or not.</summary>
+    private static async Task<List<int>> SubtreeIdsAsync(CmsDbContext db, int rootId, CancellationToken cancellationToken)
+    {
+        var links = await db.ContentNodes.AsNoTracking().Select(n => new { n.Id, n.ParentId }).ToListAsync(cancellationToken);
+        var childrenOf = links.Where(n => n.ParentId is not null).ToLookup(n => n.ParentId!.Value, n => n.Id);
+        var ids = new List<int>();
+        var queue = new Queue<int>([rootId]);
+        while (queue.TryDequeue(out var current))
+        {
+            ids.Add(current);
+            foreach (var child in childrenOf[current])
+            {
+                queue.Enqueue(child);
+            }
+        }
+
+        return ids;
+    }
 
     private static async Task<bool> IsSelfOrDescendantAsync(CmsDbContext db, int candidateId, int ancestorId, CancellationToken cancellationToken)
     {

@@ -22,6 +22,9 @@ public sealed record ScheduleItem(
     public bool Failed => FailureReason is not null;
 }
 
+/// <summary>A planned item with the name of its page, for the dashboard's list.</summary>
+public sealed record PendingSchedule(ScheduleItem Item, string NodeName);
+
 /// <summary>The outcome of planning or cancelling; nothing is written unless it succeeded.</summary>
 public sealed record ScheduleResult(int? ScheduleId, string? Error)
 {
@@ -98,6 +101,21 @@ public sealed class ScheduleService(IDbContextFactory<CmsDbContext> dbFactory, T
                            select new ScheduleItem(schedule.Id, node.Key, schedule.Action, schedule.DueUtc, schedule.CreatedBy, schedule.CreatedUtc, schedule.CompletedUtc, schedule.FailureReason))
             .ToListAsync(cancellationToken);
         return items;
+    }
+
+    /// <summary>Everything planned and not yet carried out, on every page not in the recycle bin, soonest first.</summary>
+    public async Task<IReadOnlyList<PendingSchedule>> GetPendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (from schedule in db.ContentSchedules.AsNoTracking()
+                          where schedule.CompletedUtc == null
+                          join node in db.ContentNodes on schedule.NodeId equals node.Id
+                          where node.TrashedUtc == null
+                          join version in db.ContentVersions on new { NodeId = node.Id, Number = node.LatestVersionNumber } equals new { version.NodeId, version.Number }
+                          orderby schedule.DueUtc, schedule.Id
+                          select new { Item = new ScheduleItem(schedule.Id, node.Key, schedule.Action, schedule.DueUtc, schedule.CreatedBy, schedule.CreatedUtc, schedule.CompletedUtc, schedule.FailureReason), version.Name })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new PendingSchedule(r.Item, r.Name)).ToList();
     }
 
     private async Task<ScheduleResult> ScheduleAsync(Guid key, ScheduledAction action, DateTimeOffset dueUtc, string actor, CancellationToken cancellationToken)

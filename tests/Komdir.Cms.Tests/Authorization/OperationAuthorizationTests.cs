@@ -111,7 +111,6 @@ public sealed class OperationAuthorizationTests
         var refusals = new Dictionary<string, AuthorizationStatus>
         {
             ["unpublish"] = (await host.Content.UnpublishAsync(first, Writer)).Authorization,
-            ["rollback and publish"] = (await host.Content.RollbackAsync(first, 1, Writer, publish: true)).Authorization,
             ["move"] = (await host.Content.MoveAsync(second, first, Writer)).Authorization,
             ["sort"] = (await host.Content.SortAsync(site, [second, first], Writer)).Authorization,
             ["trash"] = (await host.Content.TrashAsync(first, Writer)).Authorization,
@@ -149,7 +148,7 @@ public sealed class OperationAuthorizationTests
         Assert.True((await host.Content.CreateAsync(site, "testPage", "Ny side", null, TestValues("Ny"), Writer)).Succeeded);
         Assert.True((await host.Content.CopyAsync(page, site, includeDescendants: false, Writer)).Succeeded);
         Assert.True((await host.Content.SaveAsync(page, 1, "Side 2", "side", TestValues("To"), Writer)).Succeeded);
-        Assert.True((await host.Content.RollbackAsync(page, 1, Writer, publish: false)).Succeeded);
+        Assert.True((await host.Content.RollbackAsync(page, 1, Writer)).Succeeded);
         var uploaded = await media.UploadAsync("Folder", "folder.pdf", MediaFiles.Stream(MediaFiles.Pdf("a")), Writer);
         Assert.True(uploaded.Succeeded);
         Assert.True((await media.RenameAsync(uploaded.Item!.Key, "Folder 2025", Writer)).Succeeded);

@@ -146,13 +146,13 @@ public sealed class ContentServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rollback_restores_an_old_version_as_a_new_version()
+    public async Task Rollback_restores_an_old_version_as_a_new_draft_and_publishes_nothing()
     {
         var root = await host.CreateTitledAsync(null, "Forside", "Original", publish: true);
         await host.Content.SaveAsync(root, 1, "Forside", null, TestTypes.Values("Fejlagtig ændring"), "redaktoer-b");
         await host.Content.PublishAsync(root, "redaktoer-b");
 
-        var rolledBack = await host.Content.RollbackAsync(root, 1, "redaktoer-a", publish: true);
+        var rolledBack = await host.Content.RollbackAsync(root, 1, "redaktoer-a");
 
         Assert.True(rolledBack.Succeeded);
         Assert.Equal(3, rolledBack.VersionNumber);
@@ -162,12 +162,19 @@ public sealed class ContentServiceTests : IAsyncLifetime
         Assert.Equal(VersionOrigin.Rollback, versions[2].Origin);
         Assert.Equal(1, versions[2].RestoredFromNumber);
         Assert.Equal("Fejlagtig ændring", TestTypes.ValuesOf(versions[1])["title"]);
+
+        // The draft waits: the public page keeps version 2 until someone presses "Udgiv".
+        Assert.Equal("Fejlagtig ændring", host.Published.GetByKey(root)!.Values["title"]);
+        Assert.Equal(2, host.Published.GetByKey(root)!.VersionNumber);
+        Assert.Equal(3, (await host.NodeAsync(root)).LatestVersionNumber);
+
+        Assert.True((await host.Content.PublishAsync(root, "redaktoer-a")).Succeeded);
         Assert.Equal("Original", host.Published.GetByKey(root)!.Values["title"]);
         Assert.Equal(3, host.Published.GetByKey(root)!.VersionNumber);
     }
 
     [Fact]
-    public async Task Trashing_hides_a_subtree_and_restoring_brings_it_back()
+    public async Task Trashing_hides_a_subtree_and_restoring_brings_it_back_unpublished()
     {
         var root = await host.CreateTitledAsync(null, "Forside", "Forside", publish: true);
         var page = await host.CreateTitledAsync(root, "Side", "Side", publish: true);
@@ -186,7 +193,18 @@ public sealed class ContentServiceTests : IAsyncLifetime
 
         Assert.True((await host.Content.RestoreAsync(page, "redaktoer-a")).Succeeded);
         Assert.Null((await host.NodeAsync(page)).TrashedUtc);
+
+        // Back in the tree as drafts, the subtree too: nothing is public again until an editor publishes it.
+        Assert.Null((await host.NodeAsync(page)).PublishedVersionId);
+        Assert.Null((await host.NodeAsync(child)).PublishedVersionId);
+        Assert.Null(host.Published.GetByRoute("/side"));
+        Assert.Null(host.Published.GetByKey(child));
+        Assert.NotNull(host.Published.GetByKey(root));
+
+        Assert.True((await host.Content.PublishAsync(page, "redaktoer-a")).Succeeded);
         Assert.Equal(page, host.Published.GetByRoute("/side")!.Key);
+        Assert.Null(host.Published.GetByKey(child));
+        Assert.True((await host.Content.PublishAsync(child, "redaktoer-a")).Succeeded);
         Assert.Equal("/side/underside", host.Published.GetByKey(child)!.Url);
     }
 

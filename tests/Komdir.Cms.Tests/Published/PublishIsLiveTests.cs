@@ -33,7 +33,7 @@ public sealed class PublishIsLiveTests
     }
 
     [Fact]
-    public async Task Rollback_with_publish_shows_the_restored_version_when_it_returns()
+    public async Task Rollback_leaves_the_live_page_alone_until_the_restored_draft_is_published()
     {
         await using var host = await CmsTestHost.StartAsync();
         var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
@@ -42,9 +42,13 @@ public sealed class PublishIsLiveTests
         await host.Content.PublishAsync(page, Editor);
         Assert.Equal("Andet navn", host.Cache.Current.GetByKey(page)!.Name);
 
-        var result = await host.Content.RollbackAsync(page, 1, Editor, publish: true);
+        var result = await host.Content.RollbackAsync(page, 1, Editor);
 
         Assert.True(result.Succeeded);
+        var stillLive = host.Cache.Current.GetByKey(page)!;
+        Assert.Equal(("Andet navn", 2), (stillLive.Name, stillLive.VersionNumber));
+
+        Assert.True((await host.Content.PublishAsync(page, Editor)).Succeeded);
         var live = host.Cache.Current.GetByKey(page)!;
         Assert.Equal(("Første navn", 3), (live.Name, live.VersionNumber));
     }

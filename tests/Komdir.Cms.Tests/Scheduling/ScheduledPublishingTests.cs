@@ -43,6 +43,34 @@ public sealed class ScheduledPublishingTests
     }
 
     [Fact]
+    public async Task The_pending_list_names_every_page_with_something_planned_soonest_first_and_leaves_out_what_is_done()
+    {
+        await using var host = await CmsTestHost.StartAsync();
+        var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
+        var news = await host.CreateAsync(site, TestTypes.Page.Alias, "Nyhed");
+        var old = await host.CreatePublishedAsync(site, TestTypes.Page.Alias, "Gammel side");
+        var binned = await host.CreateAsync(site, TestTypes.Page.Alias, "Kasseret");
+        var schedules = host.Get<ScheduleService>();
+        var now = host.Clock.GetUtcNow();
+        var later = await schedules.ScheduleUnpublishAsync(old, now.AddDays(3), Editor);
+        var sooner = await schedules.SchedulePublishAsync(news, now.AddHours(1), Editor);
+        await schedules.SchedulePublishAsync(binned, now.AddHours(2), Editor);
+        await host.Content.TrashAsync(binned, Editor);
+        var done = await schedules.SchedulePublishAsync(site, now.AddMinutes(1), Editor);
+        await host.Get<ScheduledPublishingService>().RunDueAsync(now.AddMinutes(2));
+
+        var pending = await schedules.GetPendingAsync();
+
+        Assert.Equal([sooner.ScheduleId, later.ScheduleId], pending.Select(p => (int?)p.Item.Id));
+        Assert.Equal(["Nyhed", "Gammel side"], pending.Select(p => p.NodeName));
+        Assert.Equal([news, old], pending.Select(p => p.Item.NodeKey));
+        Assert.DoesNotContain(pending, p => p.Item.Id == done.ScheduleId);
+
+        Assert.True((await schedules.CancelAsync(sooner.ScheduleId!.Value, Editor)).Succeeded);
+        Assert.Equal([later.ScheduleId], (await schedules.GetPendingAsync()).Select(p => (int?)p.Item.Id));
+    }
+
+    [Fact]
     public async Task Nothing_happens_before_the_due_time_and_the_publish_happens_after_it()
     {
         await using var host = await CmsTestHost.StartAsync();

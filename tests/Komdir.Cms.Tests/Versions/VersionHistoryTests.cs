@@ -17,7 +17,7 @@ public sealed class VersionHistoryTests
         var site = await host.CreatePublishedAsync(null, TestTypes.Site.Alias, "Forside");
         host.Clock.Advance(TimeSpan.FromHours(1));
         await host.Content.SaveAsync(site, 1, "Forside 2", null, new Dictionary<string, object?>(), "other@test");
-        await host.Content.RollbackAsync(site, 1, Editor, publish: false);
+        await host.Content.RollbackAsync(site, 1, Editor);
 
         var versions = await host.Get<VersionHistoryService>().ListAsync(site);
 

@@ -50,11 +50,18 @@ public sealed class EditAndPublishFlowTests(BrowserSiteFixture fixture)
         Assert.Contains("Fællesskaber", inserted);
         Assert.Contains(originalTitle.Split(' ').MaxBy(word => word.Length)!, deleted);
 
-        // Restoring version 1 makes a new, published version with the old title.
+        // Restoring version 1 makes a new draft (version 3): the reader still sees version 2 until the editor says yes.
         await editor.GetByRole(AriaRole.Button, new() { Name = "Gendan version 1", Exact = true }).ClickAsync();
-        await Expect(editor.Locator(".bo-status")).ToHaveTextAsync("Version 1 er gendannet som version 3 og udgivet.");
+        var answer = editor.Locator("#rollback-result");
+        await Expect(answer).ToContainTextAsync("Version 1 er gendannet som kladde (version 3). Den offentlige side viser stadig version 2.");
+        await Expect(answer).ToBeFocusedAsync();
         Assert.Equal(originalTitle, await editor.InputValueAsync("#prop-title"));
-        await Expect(editor.Locator(".bo-history tbody tr")).ToHaveCountAsync(3);
+        await Expect(editor.Locator(".bo-history tbody tr:not(.bo-history__result)")).ToHaveCountAsync(3);
+        await reader.ReloadAsync();
+        await Expect(reader.Locator("h1")).ToHaveTextAsync(newTitle);
+
+        await answer.GetByRole(AriaRole.Button, new() { Name = "Udgiv version 3", Exact = true }).ClickAsync();
+        await Expect(answer).ToContainTextAsync("Version 3 er udgivet og vises nu på den offentlige side.");
 
         await reader.ReloadAsync();
         await Expect(reader.Locator("h1")).ToHaveTextAsync(originalTitle);

@@ -55,6 +55,8 @@ public sealed class KestrelSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Cms:ContentFolder", RepositoryPaths.ContentFolder);
         builder.UseSetting("Cms:ImportWhenEmpty", "true");
         builder.UseSetting("Search:IndexPath", searchIndexFolder);
+        // A scheduled publish is carried out within a second of its minute, so a test can watch it happen.
+        builder.UseSetting("Cms:SchedulerIntervalSeconds", "1");
     }
 
     protected override void Dispose(bool disposing)

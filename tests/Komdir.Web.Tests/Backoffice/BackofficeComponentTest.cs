@@ -37,6 +37,7 @@ public abstract class BackofficeComponentTest : BunitContext
         UseFromSite<VersionHistoryService>();
         UseFromSite<MediaService>();
         UseFromSite<ScheduleService>();
+        UseFromSite<TimeProvider>();
         UseFromSite<AuditLogQuery>();
         UseFromSite<PublishedContentCache>();
         UseFromSite<MarkdownRenderer>();

@@ -175,7 +175,7 @@ public sealed class ContentEditorPageTests : BackofficeComponentTest
     }
 
     [Fact]
-    public void History_compares_two_versions_and_rollback_restores_the_old_one_as_a_new_version()
+    public void History_compares_two_versions_and_rollback_restores_the_old_one_as_a_draft_that_is_published_only_when_asked()
     {
         var cut = RenderEditorAs("redaktoer@example.org", "Editor");
         cut.WaitForElement("#prop-title");
@@ -193,9 +193,20 @@ public sealed class ContentEditorPageTests : BackofficeComponentTest
 
         cut.FindAll("button").Single(b => b.TextContent == "Gendan version 1").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("gendannet som version 3 og udgivet", cut.Find(".bo-status").TextContent));
+        // A draft, announced at the history's button and focused; the public page still shows version 2.
+        cut.WaitForAssertion(() => Assert.Contains("Version 1 er gendannet som kladde (version 3)", cut.Find("#rollback-result").TextContent));
+        Assert.Contains("Den offentlige side viser stadig version 2", cut.Find("#rollback-result").TextContent);
+        Assert.Equal("Midlertidig titel", Cache.Current.GetByKey(civilSociety2025)!.Values["title"]);
+        Assert.Equal(3, cut.FindAll(".bo-history tbody tr:not(.bo-history__result)").Count);
+        Assert.Equal(original, cut.Find("#prop-title").GetAttribute("value"));
+        var focused = JSInterop.VerifyFocusAsyncInvoke().Arguments[0];
+        Assert.Equal(cut.Find("#rollback-result").GetAttribute("blazor:elementReference"), ((Microsoft.AspNetCore.Components.ElementReference)focused!).Id);
+
+        cut.FindAll("button").Single(b => b.TextContent == "Udgiv version 3").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Version 3 er udgivet", cut.Find("#rollback-result").TextContent));
         Assert.Equal(original, Cache.Current.GetByKey(civilSociety2025)!.Values["title"]);
-        Assert.Equal(3, cut.FindAll(".bo-history tbody tr").Count);
+        Assert.Equal(3, Cache.Current.GetByKey(civilSociety2025)!.VersionNumber);
     }
 
     [Fact]
@@ -204,10 +215,11 @@ public sealed class ContentEditorPageTests : BackofficeComponentTest
         var cut = RenderEditorAs("redaktoer@example.org", "Editor");
         cut.WaitForElement("#schedule-time");
 
-        cut.Find("#schedule-time").Change("2099-06-01T10:30");
+        cut.Find("#schedule-date").Change("2099-06-01");
+        cut.Find("#schedule-time").Change("10:30");
         cut.Find("#schedule-time").Closest("form")!.Submit();
 
-        cut.WaitForAssertion(() => Assert.Contains("planlagt til 1. juni 2099 kl. 10.30", cut.Find(".bo-status").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("planlagt til 1. juni 2099 kl. 10.30", cut.Find("#schedule-result").TextContent));
         var schedules = await Site.Services.GetRequiredService<ScheduleService>().GetSchedulesAsync(civilSociety2025);
         var item = Assert.Single(schedules);
         Assert.Equal(new DateTimeOffset(2099, 6, 1, 8, 30, 0, TimeSpan.Zero), item.DueUtc); // 10:30 CEST is 08:30 UTC
@@ -220,10 +232,11 @@ public sealed class ContentEditorPageTests : BackofficeComponentTest
         var cut = RenderEditorAs("redaktoer@example.org", "Editor");
         cut.WaitForElement("#schedule-time");
 
-        cut.Find("#schedule-time").Change("2001-01-01T10:00");
+        cut.Find("#schedule-date").Change("2001-01-01");
+        cut.Find("#schedule-time").Change("10:00");
         cut.Find("#schedule-time").Closest("form")!.Submit();
 
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#schedule-error")));
+        cut.WaitForAssertion(() => Assert.Contains("er allerede passeret", cut.Find("#schedule-error").TextContent));
         Assert.Empty(await Site.Services.GetRequiredService<ScheduleService>().GetSchedulesAsync(civilSociety2025));
     }
 
