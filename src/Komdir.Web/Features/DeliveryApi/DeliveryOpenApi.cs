@@ -57,7 +57,17 @@ public static class DeliveryOpenApi
                 }
             }
 
-            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKeyAuth")] = [] }];
+            return Task.CompletedTask;
+        });
+        options.AddSchemaTransformer((schema, _, _) =>
+        {
+            // Numbers are written as JSON numbers; the "or a string" that the Web serializer defaults add is only for reading.
+            if (schema.Type is { } type && (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number)))
+            {
+                schema.Type = type & ~JsonSchemaType.String;
+                schema.Pattern = null;
+            }
+
             return Task.CompletedTask;
         });
         options.AddDocumentTransformer((document, _, _) =>
@@ -77,6 +87,11 @@ public static class DeliveryOpenApi
                 Name = "Api-Key",
                 In = ParameterLocation.Header,
             };
+            foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations is null ? [] : p.Operations.Values.ToList()))
+            {
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKeyAuth", document)] = [] }];
+            }
+
             return Task.CompletedTask;
         });
     }
