@@ -69,18 +69,24 @@ install_system_packages() {
     fi
 }
 
-install_axe_core() {
-    local folder="$repo_root/tests/Komdir.Web.BrowserTests"
-    # npm ci wipes and reinstalls node_modules; skip it when it last ran for this very package-lock.json.
+# npm ci wipes and reinstalls node_modules; skip it when it last ran for this very package-lock.json.
+npm_ci() {
+    local folder="$repo_root/$1" what="$2"
     local stamp="$folder/node_modules/.komdir-package-lock.sha256" wanted
     wanted="$(sha256sum "$folder/package-lock.json" | cut -d' ' -f1)"
-    if [[ -f $stamp && $(cat "$stamp") == "$wanted" && -f $folder/node_modules/axe-core/axe.min.js ]]; then
-        step "axe-core present in tests/Komdir.Web.BrowserTests/node_modules"
+    if [[ -f $stamp && $(cat "$stamp") == "$wanted" ]]; then
+        step "$what present in $1/node_modules"
         return
     fi
-    step "npm ci in tests/Komdir.Web.BrowserTests (axe-core, pinned by package-lock.json)"
+    step "npm ci in $1 ($what, pinned by package-lock.json)"
     (cd "$folder" && npm ci --no-audit --no-fund)
     echo "$wanted" > "$stamp"
+}
+
+install_node_packages() {
+    npm_ci tests/Komdir.Web.BrowserTests "axe-core"
+    # The Delivery API client tests: openapi-typescript, openapi-fetch and tsc.
+    npm_ci tests/Komdir.Web.BrowserTests/DeliveryClient "the generated Delivery API client"
 }
 
 results="$repo_root/TestResults/test.sh"
@@ -124,7 +130,7 @@ run_tests() {
 
 step "KOMDIR tests in $repo_root (dotnet $(dotnet --version))"
 install_system_packages
-install_axe_core
+install_node_packages
 
 if $run_postgres; then
     # A throwaway PostgreSQL 15 with a password made at start; .ci/postgres.sh writes the connection strings to an

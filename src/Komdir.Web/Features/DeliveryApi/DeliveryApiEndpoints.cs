@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Komdir.Cms.Media;
 using Komdir.Cms.Preview;
 using Komdir.Cms.Published;
-using Microsoft.Extensions.Options;
+using Komdir.Cms.Routing;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.OpenApi;
+using Microsoft.Extensions.Options;
 
 namespace Komdir.Web.Features.DeliveryApi;
 
@@ -21,92 +22,192 @@ public static class DeliveryJson
 }
 
 /// <summary>
-/// A read-only Content Delivery API compatible with Umbraco's v2 routes: published content only, items by id or path,
-/// and queries with fetch, filter, sort, skip, take and expand. Bad input answers 400 with application/problem+json.
+/// A read-only Content and Media Delivery API on Umbraco's v2 routes, with Umbraco's operations, parameters and
+/// shapes: published content only (drafts with Preview and the key), queries with fetch, filter, sort, skip, take,
+/// expand and fields. Every error under /umbraco/delivery/api answers application/problem+json.
 /// </summary>
 public static class DeliveryApiEndpoints
 {
-    public const string Prefix = "/umbraco/delivery/api/v2";
+    public const string Root = "/umbraco/delivery/api";
+    public const string Prefix = Root + "/v2";
     private static readonly StringComparer DanishNames = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), true);
 
     public static IServiceCollection AddKomdirDeliveryApi(this IServiceCollection services)
     {
         services.AddSingleton<DeliveryContentWriter>();
         services.AddOptions<DeliveryApiOptions>().BindConfiguration(DeliveryApiOptions.Section);
-        services.AddOpenApi("v2", options =>
-        {
-            options.ShouldInclude = description => description.RelativePath?.StartsWith("umbraco/delivery/", StringComparison.OrdinalIgnoreCase) == true;
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info = new OpenApiInfo
-                {
-                    Title = "KOMDIR Content Delivery API",
-                    Version = "v2",
-                    Description = "Udgivet indhold fra KOMDIRs website, kompatibelt med Umbracos Content Delivery API v2 (kun læsning).",
-                };
-                return Task.CompletedTask;
-            });
-        });
+        DeliveryOpenApi.Add(services);
         return services;
     }
 
     public static WebApplication MapKomdirDeliveryApi(this WebApplication app)
     {
-        app.MapOpenApi("/umbraco/delivery/api/{documentName}/openapi.json");
-        var api = app.MapGroup(Prefix + "/content").WithTags("Content");
+        // Caching headers, and problem details for errors the framework answers without a body (405, a bad integer).
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Root, StringComparison.OrdinalIgnoreCase), branch => branch.UseMiddleware<DeliveryResponseMiddleware>());
+        DeliveryOpenApi.Map(app);
 
-        api.MapGet("/item/{**idOrPath}", GetItemAsync)
-            .WithName("GetContentItem")
-            .WithSummary("Ét udgivet indholdselement efter id (GUID) eller sti, fx strategi/2025-2027. Med Preview: true og Api-Key: kladden.")
-            .Produces<ApiContentItem>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        api.MapGet("/items", GetItemsAsync)
-            .WithName("GetContentItems")
-            .WithSummary("Flere udgivne indholdselementer efter id; ukendte og ikke-udgivne id'er udelades. Med Preview: true og Api-Key: kladderne.")
-            .Produces<ApiContentItem[]>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-
-        api.MapGet("", QueryAsync)
-            .WithName("QueryContent")
-            .WithSummary("Søg i udgivet indhold med fetch, filter, sort, skip, take og expand, som i Umbraco.")
+        var content = app.MapGroup(Prefix + "/content").WithTags("Content");
+        content.MapGet("", QueryContentAsync).WithName("GetContent2.0")
             .Produces<ApiPagedContent>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status404NotFound);
+        content.MapGet("/item/{id:guid}", GetContentByIdAsync).WithName("GetContentItemById2.0")
+            .Produces<ApiContentItem>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status403Forbidden).Produces(StatusCodes.Status404NotFound);
+        content.MapGet("/item/{**path}", GetContentByPathAsync).WithName("GetContentItemByPath2.0")
+            .Produces<ApiContentItem>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status403Forbidden).Produces(StatusCodes.Status404NotFound);
+        content.MapGet("/items", GetContentItemsAsync).WithName("GetContentItems2.0")
+            .Produces<ApiContentItem[]>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status403Forbidden);
+
+        var media = app.MapGroup(Prefix + "/media").WithTags("Media");
+        media.MapGet("", DeliveryMediaEndpoints.QueryAsync).WithName("GetMedia2.0")
+            .Produces<ApiPagedMedia>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        media.MapGet("/item/{id:guid}", DeliveryMediaEndpoints.GetByIdAsync).WithName("GetMediaItemById2.0")
+            .Produces<ApiMediaItem>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status404NotFound);
+        media.MapGet("/item/{**path}", DeliveryMediaEndpoints.GetByPathAsync).WithName("GetMediaItemByPath2.0")
+            .Produces<ApiMediaItem>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status404NotFound);
+        media.MapGet("/items", DeliveryMediaEndpoints.GetItemsAsync).WithName("GetMediaItems2.0")
+            .Produces<ApiMediaItem[]>(StatusCodes.Status200OK, "application/json");
+
+        // Anything else under the API is JSON too, never the site's HTML 404 page.
+        app.Map(Root + "/{**rest}", (HttpContext http) => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? NotFound("Delivery API'et har ingen adresse som denne.")
+                : Results.Problem(title: "Metoden er ikke tilladt", detail: "Delivery API'et kan kun læses (GET).", statusCode: StatusCodes.Status405MethodNotAllowed))
+            .ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> GetItemAsync(
+    private static async Task<IResult> QueryContentAsync(
         HttpContext http,
-        string? idOrPath,
+        [FromQuery] string? fetch,
+        [FromQuery] string[]? filter,
+        [FromQuery] string[]? sort,
+        [FromQuery] int? skip,
+        [FromQuery] int? take,
         [FromQuery] string[]? expand,
+        [FromQuery] string[]? fields,
+        [FromHeader(Name = "Accept-Language")] string? acceptLanguage,
+        [FromHeader(Name = "Accept-Segment")] string? acceptSegment,
+        [FromHeader(Name = "Preview")] bool? preview,
         [FromHeader(Name = "Start-Item")] string? startItem,
-        [FromHeader(Name = "Preview")] string? preview,
-        [FromHeader(Name = "Api-Key")] string? apiKey,
         PublishedContentCache cache,
         PreviewService previews,
         IOptions<DeliveryApiOptions> options,
         DeliveryContentWriter writer,
         CancellationToken cancellationToken)
     {
-        var (spec, error) = DeliveryQuery.ParseExpand(expand);
-        if (error is not null)
+        var (query, error) = DeliveryQuery.Parse(fetch, filter, sort, skip, take, expand, fields);
+        if (query is null)
         {
-            return BadRequest(error);
+            return BadRequest(error!);
+        }
+
+        if (preview == true && !MayPreview(http, options.Value))
+        {
+            return PreviewRefused();
         }
 
         var snapshot = cache.Current;
         var (root, startError) = DeliveryRequest.ResolveStartItem(snapshot, startItem);
         if (root is null)
         {
-            return BadRequest(startError!);
+            return NotFound(startError!);
         }
 
-        if (DeliveryRequest.WantsPreview(preview))
+        var selected = Select(snapshot, query.Fetch, root, scoped: !string.IsNullOrWhiteSpace(startItem));
+        foreach (var condition in query.Filters)
         {
-            if (!DeliveryRequest.MayPreview(options.Value, apiKey))
+            selected = selected.Where(c => Matches(c, condition));
+        }
+
+        var ordered = Sort(selected, query.Sorts).ToList();
+        var items = new List<ApiContentItem>();
+        foreach (var found in ordered.Skip(query.Skip).Take(query.Take))
+        {
+            // In preview a query finds what is published and shows each item's newest version.
+            var draft = preview == true ? await previews.BuildPreviewAsync(found.Key, cancellationToken) : null;
+            items.Add(draft is null
+                ? await writer.WriteAsync(found, snapshot, query.Expand, query.Fields, cancellationToken)
+                : await writer.WriteAsync(draft.Content, draft.Snapshot, query.Expand, query.Fields, cancellationToken));
+        }
+
+        if (preview == true)
+        {
+            NeverStore(http);
+        }
+
+        return Json(new ApiPagedContent(ordered.Count, items));
+    }
+
+    private static Task<IResult> GetContentByIdAsync(
+        HttpContext http,
+        Guid id,
+        [FromQuery] string[]? expand,
+        [FromQuery] string[]? fields,
+        [FromHeader(Name = "Accept-Language")] string? acceptLanguage,
+        [FromHeader(Name = "Accept-Segment")] string? acceptSegment,
+        [FromHeader(Name = "Preview")] bool? preview,
+        [FromHeader(Name = "Start-Item")] string? startItem,
+        PublishedContentCache cache,
+        PreviewService previews,
+        RedirectService redirects,
+        IOptions<DeliveryApiOptions> options,
+        DeliveryContentWriter writer,
+        CancellationToken cancellationToken) =>
+        GetContentItemAsync(http, id.ToString("D"), expand, fields, preview, startItem, cache, previews, redirects, options, writer, cancellationToken);
+
+    private static Task<IResult> GetContentByPathAsync(
+        HttpContext http,
+        string? path,
+        [FromQuery] string[]? expand,
+        [FromQuery] string[]? fields,
+        [FromHeader(Name = "Accept-Language")] string? acceptLanguage,
+        [FromHeader(Name = "Accept-Segment")] string? acceptSegment,
+        [FromHeader(Name = "Preview")] bool? preview,
+        [FromHeader(Name = "Start-Item")] string? startItem,
+        PublishedContentCache cache,
+        PreviewService previews,
+        RedirectService redirects,
+        IOptions<DeliveryApiOptions> options,
+        DeliveryContentWriter writer,
+        CancellationToken cancellationToken) =>
+        GetContentItemAsync(http, path ?? "", expand, fields, preview, startItem, cache, previews, redirects, options, writer, cancellationToken);
+
+    private static async Task<IResult> GetContentItemAsync(
+        HttpContext http,
+        string idOrPath,
+        string[]? expand,
+        string[]? fields,
+        bool? preview,
+        string? startItem,
+        PublishedContentCache cache,
+        PreviewService previews,
+        RedirectService redirects,
+        IOptions<DeliveryApiOptions> options,
+        DeliveryContentWriter writer,
+        CancellationToken cancellationToken)
+    {
+        var (selection, error) = ParseSelections(expand, fields);
+        if (selection is null)
+        {
+            return BadRequest(error!);
+        }
+
+        var snapshot = cache.Current;
+        var (root, startError) = DeliveryRequest.ResolveStartItem(snapshot, startItem);
+        if (root is null)
+        {
+            return NotFound(startError!);
+        }
+
+        if (preview == true)
+        {
+            if (!MayPreview(http, options.Value))
             {
                 return PreviewRefused();
             }
@@ -116,75 +217,91 @@ public static class DeliveryApiEndpoints
             var draft = key is null ? null : await previews.BuildPreviewAsync(key.Value, cancellationToken);
             if (draft is null)
             {
-                return Results.Problem(title: "Ikke fundet", detail: "Der findes intet indhold med dette id eller denne sti.", statusCode: StatusCodes.Status404NotFound);
+                return NotFound("Der findes intet indhold med dette id eller denne sti.");
             }
 
             NeverStore(http);
-            return Json(await writer.WriteAsync(draft.Content, draft.Snapshot, spec!, cancellationToken));
+            return Json(await writer.WriteAsync(draft.Content, draft.Snapshot, selection.Value.Expand, selection.Value.Fields, cancellationToken));
         }
 
         var content = Resolve(snapshot, idOrPath, root);
         if (content is null)
         {
-            return Results.Problem(title: "Ikke fundet", detail: "Der findes intet udgivet indhold med dette id eller denne sti.", statusCode: StatusCodes.Status404NotFound);
+            return Guid.TryParse(idOrPath, out _) ? NotFound("Der findes intet udgivet indhold med dette id.") : RedirectOrNotFound(http, snapshot, redirects, idOrPath, root);
         }
 
-        return Json(await writer.WriteAsync(content, snapshot, spec!, cancellationToken));
+        return Json(await writer.WriteAsync(content, snapshot, selection.Value.Expand, selection.Value.Fields, cancellationToken));
     }
 
-    private static async Task<IResult> GetItemsAsync(
+    /// <summary>
+    /// A moved or renamed page: 301 to its current route, with the route's start item in the Location-Start-Item-Path
+    /// and Location-Start-Item-Id headers, as Umbraco answers from its redirect table.
+    /// </summary>
+    private static IResult RedirectOrNotFound(HttpContext http, PublishedSnapshot snapshot, RedirectService redirects, string path, IPublishedContent startItem)
+    {
+        var start = (startItem.Url ?? "/").TrimEnd('/');
+        var target = redirects.Resolve(start + "/" + Uri.UnescapeDataString(path).Trim('/'));
+        if (target is null)
+        {
+            return NotFound("Der findes intet udgivet indhold med denne sti.");
+        }
+
+        var moved = snapshot.GetByRoute(target.Split('?')[0]);
+        if (moved is not null)
+        {
+            var route = DeliveryContentWriter.RouteOf(moved, snapshot);
+            http.Response.Headers["Location-Start-Item-Path"] = route.StartItem.Path;
+            http.Response.Headers["Location-Start-Item-Id"] = route.StartItem.Id.ToString("D");
+            return Results.Redirect(route.Path, permanent: true);
+        }
+
+        return Results.Redirect(target, permanent: true);
+    }
+
+    private static async Task<IResult> GetContentItemsAsync(
         HttpContext http,
-        [FromQuery(Name = "id")] string[]? id,
+        [FromQuery(Name = "id")] Guid[]? id,
         [FromQuery] string[]? expand,
-        [FromHeader(Name = "Preview")] string? preview,
-        [FromHeader(Name = "Api-Key")] string? apiKey,
+        [FromQuery] string[]? fields,
+        [FromHeader(Name = "Accept-Language")] string? acceptLanguage,
+        [FromHeader(Name = "Accept-Segment")] string? acceptSegment,
+        [FromHeader(Name = "Preview")] bool? preview,
+        [FromHeader(Name = "Start-Item")] string? startItem,
         PublishedContentCache cache,
         PreviewService previews,
         IOptions<DeliveryApiOptions> options,
         DeliveryContentWriter writer,
         CancellationToken cancellationToken)
     {
-        var wantsPreview = DeliveryRequest.WantsPreview(preview);
-        if (wantsPreview && !DeliveryRequest.MayPreview(options.Value, apiKey))
+        if (preview == true && !MayPreview(http, options.Value))
         {
             return PreviewRefused();
         }
 
-        var (spec, error) = DeliveryQuery.ParseExpand(expand);
-        if (error is not null)
+        var (selection, error) = ParseSelections(expand, fields);
+        if (selection is null)
         {
-            return BadRequest(error);
-        }
-
-        var keys = new List<Guid>();
-        foreach (var value in id ?? [])
-        {
-            if (!Guid.TryParse(value, out var key))
-            {
-                return BadRequest($"\"{value}\" er ikke et gyldigt id (GUID).");
-            }
-
-            keys.Add(key);
+            return BadRequest(error!);
         }
 
         var snapshot = cache.Current;
         var items = new List<ApiContentItem>();
-        foreach (var key in keys.Distinct())
+        foreach (var key in (id ?? []).Distinct())
         {
-            if (wantsPreview)
+            if (preview == true)
             {
                 if (await previews.BuildPreviewAsync(key, cancellationToken) is { } draft)
                 {
-                    items.Add(await writer.WriteAsync(draft.Content, draft.Snapshot, spec!, cancellationToken));
+                    items.Add(await writer.WriteAsync(draft.Content, draft.Snapshot, selection.Value.Expand, selection.Value.Fields, cancellationToken));
                 }
             }
             else if (snapshot.GetByKey(key) is { } content)
             {
-                items.Add(await writer.WriteAsync(content, snapshot, spec!, cancellationToken));
+                items.Add(await writer.WriteAsync(content, snapshot, selection.Value.Expand, selection.Value.Fields, cancellationToken));
             }
         }
 
-        if (wantsPreview)
+        if (preview == true)
         {
             NeverStore(http);
         }
@@ -192,51 +309,16 @@ public static class DeliveryApiEndpoints
         return Json(items);
     }
 
-    private static async Task<IResult> QueryAsync(
-        [FromQuery] string? fetch,
-        [FromQuery] string[]? filter,
-        [FromQuery] string[]? sort,
-        [FromQuery] string? skip,
-        [FromQuery] string? take,
-        [FromQuery] string[]? expand,
-        [FromHeader(Name = "Start-Item")] string? startItem,
-        [FromHeader(Name = "Preview")] string? preview,
-        PublishedContentCache cache,
-        DeliveryContentWriter writer,
-        CancellationToken cancellationToken)
+    internal static ((PropertySelection Expand, PropertySelection Fields)? Value, string? Error) ParseSelections(string[]? expand, string[]? fields)
     {
-        var (query, error) = DeliveryQuery.Parse(fetch, filter, sort, skip, take, expand);
-        if (query is null)
+        var (expandSelection, expandError) = PropertySelection.Parse(expand, PropertySelection.None, "expand", allowV1: true);
+        if (expandSelection is null)
         {
-            return BadRequest(error!);
+            return (null, expandError);
         }
 
-        if (DeliveryRequest.WantsPreview(preview))
-        {
-            return BadRequest("Preview gælder content/item og content/items; forespørgsler viser kun udgivet indhold.");
-        }
-
-        var snapshot = cache.Current;
-        var (root, startError) = DeliveryRequest.ResolveStartItem(snapshot, startItem);
-        if (root is null)
-        {
-            return BadRequest(startError!);
-        }
-
-        var selected = Select(snapshot, query.Fetch, root);
-        foreach (var condition in query.Filters)
-        {
-            selected = selected.Where(c => Matches(c, condition));
-        }
-
-        var ordered = Sort(selected, query.Sorts).ToList();
-        var items = new List<ApiContentItem>();
-        foreach (var content in ordered.Skip(query.Skip).Take(query.Take))
-        {
-            items.Add(await writer.WriteAsync(content, snapshot, query.Expand, cancellationToken));
-        }
-
-        return Json(new ApiPagedContent(ordered.Count, items));
+        var (fieldsSelection, fieldsError) = PropertySelection.Parse(fields, PropertySelection.Everything, "fields", allowV1: false);
+        return fieldsSelection is null ? (null, fieldsError) : ((expandSelection, fieldsSelection), null);
     }
 
     /// <summary>
@@ -255,11 +337,12 @@ public static class DeliveryApiEndpoints
         return snapshot.GetByRoute(start + "/" + path);
     }
 
-    private static IEnumerable<IPublishedContent> Select(PublishedSnapshot snapshot, FetchSelector fetch, IPublishedContent? startItem)
+    private static IEnumerable<IPublishedContent> Select(PublishedSnapshot snapshot, FetchSelector fetch, IPublishedContent startItem, bool scoped)
     {
         if (fetch.Kind == FetchKind.All)
         {
-            return snapshot.All.Where(c => c.Url is not null);
+            // With a Start-Item header only that item's part of the tree, as Umbraco scopes its index.
+            return scoped ? new[] { startItem }.Concat(Descendants(startItem)) : snapshot.All.Where(c => c.Url is not null);
         }
 
         var target = Resolve(snapshot, fetch.Target, startItem);
@@ -302,11 +385,24 @@ public static class DeliveryApiEndpoints
 
     private static bool Matches(IPublishedContent content, ContentFilter filter)
     {
-        var match = filter.Field == "name"
-            ? content.Name.Contains(filter.Value, StringComparison.CurrentCultureIgnoreCase)
-            : content.ContentType.Alias.Equals(filter.Value, StringComparison.OrdinalIgnoreCase);
+        var match = filter.Field switch
+        {
+            "name" => content.Name.Contains(filter.Values[0], StringComparison.CurrentCultureIgnoreCase),
+            "createDate" => Compare(content.CreateDate, filter),
+            "updateDate" => Compare(content.UpdateDate, filter),
+            _ => filter.Values.Any(alias => content.ContentType.Alias.Equals(alias, StringComparison.OrdinalIgnoreCase)),
+        };
         return filter.Negate ? !match : match;
     }
+
+    internal static bool Compare(DateTimeOffset value, ContentFilter filter) => filter.Operator switch
+    {
+        FilterOperator.GreaterThan => value > filter.Date,
+        FilterOperator.GreaterThanOrEqual => value >= filter.Date,
+        FilterOperator.LessThan => value < filter.Date,
+        FilterOperator.LessThanOrEqual => value <= filter.Date,
+        _ => value == filter.Date,
+    };
 
     private static IEnumerable<IPublishedContent> Sort(IEnumerable<IPublishedContent> items, IReadOnlyList<ContentSort> sorts)
     {
@@ -326,7 +422,7 @@ public static class DeliveryApiEndpoints
         return ordered ?? items;
     }
 
-    private static IOrderedEnumerable<IPublishedContent> Then<TKey>(IOrderedEnumerable<IPublishedContent>? ordered, IEnumerable<IPublishedContent> items, Func<IPublishedContent, TKey> key, bool descending, IComparer<TKey> comparer) =>
+    internal static IOrderedEnumerable<T> Then<T, TKey>(IOrderedEnumerable<T>? ordered, IEnumerable<T> items, Func<T, TKey> key, bool descending, IComparer<TKey> comparer) =>
         (ordered, descending) switch
         {
             (null, false) => items.OrderBy(key, comparer),
@@ -335,7 +431,12 @@ public static class DeliveryApiEndpoints
             _ => ordered.ThenByDescending(key, comparer),
         };
 
-    private static IResult Json<T>(T value) => Results.Json(value, DeliveryJson.Options);
+    internal static StringComparer NameComparer => DanishNames;
+
+    internal static IResult Json<T>(T value) => Results.Json(value, DeliveryJson.Options);
+
+    private static bool MayPreview(HttpContext http, DeliveryApiOptions options) =>
+        DeliveryRequest.MayPreview(options, http.Request.Headers["Api-Key"].ToString());
 
     private static IResult PreviewRefused() => Results.Problem(
         title: "Ingen adgang til kladder",
@@ -345,6 +446,9 @@ public static class DeliveryApiEndpoints
     /// <summary>Drafts are for the client that asked: no browser or proxy may keep them.</summary>
     private static void NeverStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
 
-    private static IResult BadRequest(string detail) =>
+    internal static IResult BadRequest(string detail) =>
         Results.Problem(title: "Ugyldig forespørgsel", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+
+    internal static IResult NotFound(string detail) =>
+        Results.Problem(title: "Ikke fundet", detail: detail, statusCode: StatusCodes.Status404NotFound);
 }

@@ -1,50 +1,58 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Komdir.Cms.Content;
 using Komdir.Cms.ContentTypes;
+using Komdir.Cms.Media;
 using Komdir.Cms.Published;
 using Komdir.Cms.Rendering;
-using Komdir.Web.Features.Press;
 
 namespace Komdir.Web.Features.DeliveryApi;
 
 /// <summary>
-/// Shapes published content as Umbraco's Delivery API does: Markdown as rendered markup (like the rich text
-/// editor's { markup, blocks }), lists as arrays, dates as ISO 8601, links as objects that expand only on request.
+/// Shapes published content as Umbraco's Delivery API does: Markdown as rendered markup in a string (as Umbraco's
+/// Markdown editor), lists as arrays, dates as ISO 8601, media pickers as arrays of media with crops, content links as
+/// route objects that carry their properties only when expanded.
 /// </summary>
-public sealed class DeliveryContentWriter(MarkdownRenderer markdown, MediaLinks media)
+public sealed class DeliveryContentWriter(MarkdownRenderer markdown, MediaService media)
 {
-    public async Task<ApiContentItem> WriteAsync(IPublishedContent content, PublishedSnapshot snapshot, ExpandSpec expand, CancellationToken cancellationToken)
+    public async Task<ApiContentItem> WriteAsync(IPublishedContent content, PublishedSnapshot snapshot, PropertySelection expand, PropertySelection fields, CancellationToken cancellationToken)
     {
         var properties = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var property in content.ContentType.Properties)
         {
+            if (!fields.Includes(property.Alias))
+            {
+                continue;
+            }
+
             var value = content.Values.GetValueOrDefault(property.Alias);
-            properties[property.Alias] = await PropertyValueAsync(property, value, snapshot, expand.Expands(property.Alias), cancellationToken);
+            properties[property.Alias] = await PropertyValueAsync(property, value, snapshot, expand, fields, cancellationToken);
         }
 
         return Shape(content, snapshot, properties);
     }
 
     /// <summary>The item without its properties: what an unexpanded content link shows.</summary>
-    public ApiContentItem WriteReference(IPublishedContent content, PublishedSnapshot snapshot) =>
+    public static ApiContentItem WriteReference(IPublishedContent content, PublishedSnapshot snapshot) =>
         Shape(content, snapshot, new Dictionary<string, JsonNode?>());
 
-    private static ApiContentItem Shape(IPublishedContent content, PublishedSnapshot snapshot, IDictionary<string, JsonNode?> properties)
+    /// <summary>A content item's route as Umbraco writes it: the path ends with "/", the start item is the item's root.</summary>
+    public static ApiRoute RouteOf(IPublishedContent content, PublishedSnapshot snapshot)
     {
         var root = RootOf(content) ?? snapshot.SiteRoot;
         var path = content.Url is null ? "" : content.Url == "/" ? "/" : content.Url + "/";
-        var startItem = new ApiStartItem(root?.Key ?? content.Key, root?.UrlSegment ?? "");
-        return new ApiContentItem(content.Key, content.Name, content.ContentType.Alias, content.CreateDate, content.UpdateDate, new ApiRoute(path, startItem), properties, new Dictionary<string, JsonNode?>());
+        return new ApiRoute(path, new ApiStartItem(root?.Key ?? content.Key, root?.UrlSegment ?? ""));
     }
 
-    private async Task<JsonNode?> PropertyValueAsync(PropertyType property, object? value, PublishedSnapshot snapshot, bool expand, CancellationToken cancellationToken)
+    private static ApiContentItem Shape(IPublishedContent content, PublishedSnapshot snapshot, IDictionary<string, JsonNode?> properties) =>
+        new(content.Key, content.Name, content.ContentType.Alias, content.CreateDate, content.UpdateDate, RouteOf(content, snapshot), properties, new Dictionary<string, JsonNode?>());
+
+    private async Task<JsonNode?> PropertyValueAsync(PropertyType property, object? value, PublishedSnapshot snapshot, PropertySelection expand, PropertySelection fields, CancellationToken cancellationToken)
     {
         switch (property.Editor)
         {
             case PropertyEditor.Markdown:
-                return value is string text && !string.IsNullOrWhiteSpace(text)
-                    ? new JsonObject { ["markup"] = markdown.ToHtml(text), ["blocks"] = new JsonArray() }
-                    : null;
+                return value is string text && !string.IsNullOrWhiteSpace(text) ? JsonValue.Create(markdown.ToHtml(text)) : null;
             case PropertyEditor.Text or PropertyEditor.MultilineText:
                 return value is string plain ? JsonValue.Create(plain) : null;
             case PropertyEditor.TextList:
@@ -56,15 +64,17 @@ public sealed class DeliveryContentWriter(MarkdownRenderer markdown, MediaLinks 
             case PropertyEditor.Date:
                 return value is DateOnly date ? JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null;
             case PropertyEditor.ContentLink:
-                return value is Guid contentKey ? await ContentLinkAsync(contentKey, snapshot, expand, cancellationToken) : null;
+                return value is Guid contentKey ? await ContentLinkAsync(property.Alias, contentKey, snapshot, expand, fields, cancellationToken) : null;
             case PropertyEditor.Media:
-                return value is Guid mediaKey ? await MediaLinkAsync(mediaKey, cancellationToken) : null;
+                // Umbraco's media picker always answers an array, empty when nothing is picked or the item is gone.
+                var picked = value is Guid mediaKey ? await media.GetAsync(mediaKey, cancellationToken) : null;
+                return picked is null ? new JsonArray() : new JsonArray(DeliveryMediaShape.WriteNode(picked));
             default:
                 return null;
         }
     }
 
-    private async Task<JsonNode?> ContentLinkAsync(Guid key, PublishedSnapshot snapshot, bool expand, CancellationToken cancellationToken)
+    private async Task<JsonNode?> ContentLinkAsync(string alias, Guid key, PublishedSnapshot snapshot, PropertySelection expand, PropertySelection fields, CancellationToken cancellationToken)
     {
         var target = snapshot.GetByKey(key);
         if (target is null)
@@ -73,31 +83,10 @@ public sealed class DeliveryContentWriter(MarkdownRenderer markdown, MediaLinks 
             return null;
         }
 
-        var item = expand
-            ? await WriteAsync(target, snapshot, ExpandSpec.None, cancellationToken)
+        var item = expand.Includes(alias)
+            ? await WriteAsync(target, snapshot, expand.Nested(alias) ?? PropertySelection.None, fields.Nested(alias) ?? PropertySelection.Everything, cancellationToken)
             : WriteReference(target, snapshot);
         return System.Text.Json.JsonSerializer.SerializeToNode(item, DeliveryJson.Options);
-    }
-
-    private async Task<JsonNode?> MediaLinkAsync(Guid key, CancellationToken cancellationToken)
-    {
-        var link = await media.FindAsync(key, cancellationToken);
-        if (link is null)
-        {
-            return null;
-        }
-
-        var extension = Path.GetExtension(link.Url).TrimStart('.').ToLowerInvariant();
-        return new JsonObject
-        {
-            ["id"] = key,
-            ["name"] = link.Name,
-            ["mediaType"] = "File",
-            ["url"] = link.Url,
-            ["extension"] = extension.Length > 0 ? extension : null,
-            ["bytes"] = link.Size,
-            ["properties"] = new JsonObject(),
-        };
     }
 
     private static IPublishedContent? RootOf(IPublishedContent content)
@@ -110,4 +99,38 @@ public sealed class DeliveryContentWriter(MarkdownRenderer markdown, MediaLinks 
 
         return current.Url is null ? null : current;
     }
+}
+
+/// <summary>A media item in Umbraco's "media with crops" shape.</summary>
+public static class DeliveryMediaShape
+{
+    /// <summary>Umbraco's media type alias: images are "Image", everything else (the PDFs) "File".</summary>
+    public static string MediaTypeOf(MediaSummary item) => item.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ? "Image" : "File";
+
+    /// <summary>The media item's path: media live flat under the media root, named by their URL segment.</summary>
+    public static string PathOf(MediaSummary item) => "/" + UrlSegments.FromName(item.Name) + "/";
+
+    public static ApiMediaItem Write(MediaSummary item, bool withPathAndDates)
+    {
+        var extension = Path.GetExtension(item.FileName).TrimStart('.').ToLowerInvariant();
+        // No focal point or crops are kept for KOMDIR's media; width and height are not measured (see docs/delivery-api.md).
+        return new ApiMediaItem(
+            withPathAndDates ? PathOf(item) : null,
+            withPathAndDates ? item.CreatedUtc : null,
+            withPathAndDates ? item.UpdatedUtc : null,
+            null,
+            [],
+            item.Key,
+            item.Name,
+            MediaTypeOf(item),
+            item.Url,
+            extension.Length > 0 ? extension : null,
+            null,
+            null,
+            item.Size,
+            new Dictionary<string, JsonNode?>());
+    }
+
+    public static JsonNode WriteNode(MediaSummary item) =>
+        System.Text.Json.JsonSerializer.SerializeToNode(Write(item, withPathAndDates: false), DeliveryJson.Options)!;
 }

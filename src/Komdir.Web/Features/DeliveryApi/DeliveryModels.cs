@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Komdir.Web.Features.DeliveryApi;
 
@@ -20,4 +21,35 @@ public sealed record ApiContentItem(
     IDictionary<string, JsonNode?> Cultures);
 
 /// <summary>A page of query results.</summary>
-public sealed record ApiPagedContent(int Total, IReadOnlyList<ApiContentItem> Items);
+public sealed record ApiPagedContent(long Total, IReadOnlyList<ApiContentItem> Items);
+
+/// <summary>Umbraco's focal point of an image, as fractions of its width and height.</summary>
+public sealed record ApiFocalPoint(double Left, double Top);
+
+/// <summary>One named crop of an image.</summary>
+public sealed record ApiCrop(string? Alias, int Width, int Height, ApiCropCoordinates Coordinates);
+
+public sealed record ApiCropCoordinates(double X1, double Y1, double X2, double Y2);
+
+/// <summary>
+/// A media item in Umbraco's "media with crops" shape. Path and dates are written by the Media Delivery API and left
+/// out inside a media picker's value, as in Umbraco.
+/// </summary>
+public sealed record ApiMediaItem(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Path,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? CreateDate,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? UpdateDate,
+    ApiFocalPoint? FocalPoint,
+    IReadOnlyList<ApiCrop>? Crops,
+    Guid Id,
+    string? Name,
+    string? MediaType,
+    string? Url,
+    string? Extension,
+    int? Width,
+    int? Height,
+    long? Bytes,
+    IDictionary<string, JsonNode?>? Properties);
+
+/// <summary>A page of media query results.</summary>
+public sealed record ApiPagedMedia(long Total, IReadOnlyList<ApiMediaItem> Items);

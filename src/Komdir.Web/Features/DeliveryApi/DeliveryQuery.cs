@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Primitives;
 
 namespace Komdir.Web.Features.DeliveryApi;
@@ -12,28 +13,34 @@ public enum FetchKind
 
 public sealed record FetchSelector(FetchKind Kind, string? Target);
 
-public sealed record ContentFilter(string Field, string Value, bool Negate);
+public enum FilterOperator
+{
+    Is,
+    Contains,
+    GreaterThan,
+    GreaterThanOrEqual,
+    LessThan,
+    LessThanOrEqual,
+}
+
+/// <summary>One <c>filter</c> value: a field, how it compares, the values (any of which may match) and whether it is negated.</summary>
+public sealed record ContentFilter(string Field, FilterOperator Operator, IReadOnlyList<string> Values, bool Negate, DateTimeOffset Date = default);
 
 public sealed record ContentSort(string Field, bool Descending);
 
-/// <summary>Which properties' links to expand: none, all ("properties[$all]" or "all"), or the named ones.</summary>
-public sealed record ExpandSpec(bool All, IReadOnlySet<string> Aliases)
-{
-    public static ExpandSpec None { get; } = new(false, new HashSet<string>());
-
-    public bool Expands(string alias) => All || Aliases.Contains(alias);
-}
-
-/// <summary>A parsed content query, or the reason it could not be parsed.</summary>
-public sealed record DeliveryQuery(FetchSelector Fetch, IReadOnlyList<ContentFilter> Filters, IReadOnlyList<ContentSort> Sorts, int Skip, int Take, ExpandSpec Expand)
+/// <summary>A parsed content or media query, or the reason it could not be parsed.</summary>
+public sealed record DeliveryQuery(FetchSelector Fetch, IReadOnlyList<ContentFilter> Filters, IReadOnlyList<ContentSort> Sorts, int Skip, int Take, PropertySelection Expand, PropertySelection Fields)
 {
     public const int DefaultTake = 10;
-    public const int MaxTake = 1000;
 
-    private static readonly string[] SortFields = ["name", "createDate", "updateDate", "sortOrder", "level"];
+    private static readonly string[] ContentSortFields = ["name", "createDate", "updateDate", "sortOrder", "level"];
+    private static readonly string[] MediaSortFields = ["name", "createDate", "updateDate", "sortOrder"];
 
-    /// <summary>Parses the query string as Umbraco's Delivery API does; every unknown value is an error, not a guess.</summary>
-    public static (DeliveryQuery? Query, string? Error) Parse(string? fetch, StringValues filters, StringValues sorts, string? skip, string? take, StringValues expand)
+    /// <summary>
+    /// Parses a query as Umbraco's Delivery API does; every unknown value is an error, not a guess. <c>take</c> has no
+    /// upper bound: the published snapshot is in memory, so a static-site build may ask for every route at once.
+    /// </summary>
+    public static (DeliveryQuery? Query, string? Error) Parse(string? fetch, StringValues filters, StringValues sorts, int? skip, int? take, StringValues expand, StringValues fields, bool media = false)
     {
         var selector = new FetchSelector(FetchKind.All, null);
         if (!string.IsNullOrWhiteSpace(fetch))
@@ -42,37 +49,44 @@ public sealed record DeliveryQuery(FetchSelector Fetch, IReadOnlyList<ContentFil
             FetchKind? kind = name.ToLowerInvariant() switch
             {
                 "children" => FetchKind.Children,
-                "ancestors" => FetchKind.Ancestors,
-                "descendants" => FetchKind.Descendants,
+                "ancestors" when !media => FetchKind.Ancestors,
+                "descendants" when !media => FetchKind.Descendants,
                 _ => null,
             };
             if (kind is null || string.IsNullOrWhiteSpace(value))
             {
-                return (null, $"Ukendt fetch-værdi \"{fetch}\". Brug children:<id|sti>, ancestors:<id|sti> eller descendants:<id|sti>.");
+                return (null, media
+                    ? $"Ukendt fetch-værdi \"{fetch}\". Brug children:/ eller children:<id|sti>."
+                    : $"Ukendt fetch-værdi \"{fetch}\". Brug children:<id|sti>, ancestors:<id|sti> eller descendants:<id|sti>.");
             }
 
             selector = new FetchSelector(kind.Value, value.Trim());
+        }
+        else if (media)
+        {
+            return (null, "Medieforespørgsler kræver fetch=children:/ eller fetch=children:<id|sti>.");
         }
 
         var parsedFilters = new List<ContentFilter>();
         foreach (var filter in filters.Where(f => !string.IsNullOrWhiteSpace(f)))
         {
-            var (name, value) = Split(filter!);
-            var negate = value.StartsWith('!');
-            var term = negate ? value[1..] : value;
-            if (!(name.Equals("contentType", StringComparison.OrdinalIgnoreCase) || name.Equals("name", StringComparison.OrdinalIgnoreCase)) || string.IsNullOrWhiteSpace(term))
+            var parsed = ParseFilter(filter!.Trim(), media);
+            if (parsed is null)
             {
-                return (null, $"Ukendt filter \"{filter}\". Brug contentType:<alias> eller name:<tekst> (med ! foran værdien for at udelukke).");
+                return (null, media
+                    ? $"Ukendt filter \"{filter}\". Brug mediaType:<alias> eller name:<tekst> (med ! foran værdien for at udelukke)."
+                    : $"Ukendt filter \"{filter}\". Brug contentType:<alias>[,<alias>], name:<tekst> (med ! foran værdien for at udelukke), createDate eller updateDate med >, >:, < eller <: og en dato.");
             }
 
-            parsedFilters.Add(new ContentFilter(name.Equals("name", StringComparison.OrdinalIgnoreCase) ? "name" : "contentType", term.Trim(), negate));
+            parsedFilters.Add(parsed);
         }
 
+        var sortFields = media ? MediaSortFields : ContentSortFields;
         var parsedSorts = new List<ContentSort>();
         foreach (var sort in sorts.Where(s => !string.IsNullOrWhiteSpace(s)))
         {
             var (name, direction) = Split(sort!);
-            var field = SortFields.FirstOrDefault(f => f.Equals(name, StringComparison.OrdinalIgnoreCase));
+            var field = sortFields.FirstOrDefault(f => f.Equals(name, StringComparison.OrdinalIgnoreCase));
             var descending = direction.ToLowerInvariant() switch
             {
                 "asc" => (bool?)false,
@@ -81,73 +95,86 @@ public sealed record DeliveryQuery(FetchSelector Fetch, IReadOnlyList<ContentFil
             };
             if (field is null || descending is null)
             {
-                return (null, $"Ukendt sortering \"{sort}\". Brug name, createDate, updateDate, sortOrder eller level efterfulgt af :asc eller :desc.");
+                return (null, $"Ukendt sortering \"{sort}\". Brug {string.Join(", ", sortFields)} efterfulgt af :asc eller :desc.");
             }
 
             parsedSorts.Add(new ContentSort(field, descending.Value));
         }
 
-        if (!TryParseCount(skip, 0, out var skipCount) || !TryParseCount(take, DefaultTake, out var takeCount) || takeCount > MaxTake)
+        if (skip < 0 || take < 0)
         {
-            return (null, $"skip og take skal være hele tal fra 0 (take højst {MaxTake}).");
+            return (null, "skip og take skal være hele tal fra 0.");
         }
 
-        var (expandSpec, expandError) = ParseExpand(expand);
+        var (expandSelection, expandError) = PropertySelection.Parse(expand, PropertySelection.None, "expand", allowV1: true);
         if (expandError is not null)
         {
             return (null, expandError);
         }
 
-        return (new DeliveryQuery(selector, parsedFilters, parsedSorts, skipCount, takeCount, expandSpec!), null);
+        var (fieldsSelection, fieldsError) = PropertySelection.Parse(fields, PropertySelection.Everything, "fields", allowV1: false);
+        if (fieldsError is not null)
+        {
+            return (null, fieldsError);
+        }
+
+        return (new DeliveryQuery(selector, parsedFilters, parsedSorts, skip ?? 0, take ?? DefaultTake, expandSelection!, fieldsSelection!), null);
     }
 
-    /// <summary>"properties[$all]", "properties[a,b]", and the v1 forms "all" and "property:a,b".</summary>
-    public static (ExpandSpec? Spec, string? Error) ParseExpand(StringValues expand)
+    private static ContentFilter? ParseFilter(string filter, bool media)
     {
-        var value = string.Join(',', expand.Where(e => !string.IsNullOrWhiteSpace(e))).Trim();
-        if (value.Length == 0)
+        foreach (var dateField in media ? [] : new[] { "createDate", "updateDate" })
         {
-            return (ExpandSpec.None, null);
+            if (!filter.StartsWith(dateField, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var rest = filter[dateField.Length..];
+            var (op, length) = rest switch
+            {
+                _ when rest.StartsWith(">:", StringComparison.Ordinal) => (FilterOperator.GreaterThanOrEqual, 2),
+                _ when rest.StartsWith("<:", StringComparison.Ordinal) => (FilterOperator.LessThanOrEqual, 2),
+                _ when rest.StartsWith('>') => (FilterOperator.GreaterThan, 1),
+                _ when rest.StartsWith('<') => (FilterOperator.LessThan, 1),
+                _ => (FilterOperator.Is, 0),
+            };
+            if (length == 0)
+            {
+                return null;
+            }
+
+            var text = rest[length..].Trim();
+            // A date alone means midnight UTC, as an ISO date in Umbraco's index does.
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+                ? new ContentFilter(dateField, op, [text], false, date)
+                : null;
         }
 
-        if (value.Equals("all", StringComparison.OrdinalIgnoreCase) || value.Equals("properties[$all]", StringComparison.OrdinalIgnoreCase))
+        var (name, value) = Split(filter);
+        var negate = value.StartsWith('!');
+        var term = (negate ? value[1..] : value).Trim();
+        if (term.Length == 0)
         {
-            return (new ExpandSpec(true, new HashSet<string>()), null);
+            return null;
         }
 
-        string? list = null;
-        if (value.StartsWith("properties[", StringComparison.OrdinalIgnoreCase) && value.EndsWith(']'))
+        var typeField = media ? "mediaType" : "contentType";
+        if (name.Equals(typeField, StringComparison.OrdinalIgnoreCase))
         {
-            list = value["properties[".Length..^1];
-        }
-        else if (value.StartsWith("property:", StringComparison.OrdinalIgnoreCase))
-        {
-            list = value["property:".Length..];
+            // "a,b" is a OR b, as in Umbraco.
+            var aliases = term.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return aliases.Length == 0 ? null : new ContentFilter(typeField, FilterOperator.Is, aliases, negate);
         }
 
-        var aliases = list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        if (aliases.Length == 0 || aliases.Any(a => !a.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
-        {
-            return (null, $"Ukendt expand-værdi \"{value}\". Brug properties[$all] eller properties[alias1,alias2].");
-        }
-
-        return (new ExpandSpec(false, aliases.ToHashSet(StringComparer.OrdinalIgnoreCase)), null);
+        return name.Equals("name", StringComparison.OrdinalIgnoreCase)
+            ? new ContentFilter("name", FilterOperator.Contains, [term], negate)
+            : null;
     }
 
     private static (string Name, string Value) Split(string text)
     {
         var colon = text.IndexOf(':');
         return colon < 0 ? (text.Trim(), "") : (text[..colon].Trim(), text[(colon + 1)..].Trim());
-    }
-
-    private static bool TryParseCount(string? text, int fallback, out int value)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            value = fallback;
-            return true;
-        }
-
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
     }
 }

@@ -37,13 +37,13 @@ public sealed class DeliveryApiHeaderTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_Start_Item_is_a_Danish_400()
+    public async Task An_unknown_Start_Item_is_a_Danish_404_as_in_Umbraco()
     {
         using var client = site.CreateClient();
 
         var response = await SendAsync(client, $"{Api}/content/item/2025-2027", ("Start-Item", "findes-ikke"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Start-Item", await response.Content.ReadAsStringAsync());
     }
