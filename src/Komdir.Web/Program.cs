@@ -11,6 +11,7 @@ builder.UseKomdirRequestScheduling();
 builder.AddKomdirLogging();
 builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
 builder.Services.AddKomdirSecurity();
+builder.Services.AddKomdirHttpHygiene();
 builder.Services.AddKomdirHealthChecks();
 builder.Services.AddKomdirSearch();
 builder.Services.AddKomdirPublicSite();
@@ -30,6 +31,7 @@ if (await app.RunCommandLineAsync(args))
 await app.InitializeCmsAsync();
 
 app.UseKomdirForwardedHeaders();
+app.UseKomdirHttpHygiene();
 app.UseKomdirPublicPageCache();
 app.UseKomdirErrorHandling();
 app.UseKomdirRequestLogging();

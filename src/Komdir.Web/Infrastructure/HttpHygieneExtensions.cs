@@ -1,0 +1,56 @@
+namespace Komdir.Web.Infrastructure;
+
+/// <summary>Small protocol rules every request meets before the site looks at it (issue 11, part 5).</summary>
+public static class HttpHygieneExtensions
+{
+    /// <summary>HSTS for a year including subdomains; only ever sent on HTTPS responses (ASP.NET Core's rule).</summary>
+    public static IServiceCollection AddKomdirHttpHygiene(this IServiceCollection services)
+    {
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// A request without a usable Host is answered 400 here, with the security headers, before anything (the page
+    /// cache, link building) could trip over it; HEAD is then served as GET everywhere GET works.
+    /// Place right after the forwarded headers, which may set the host.
+    /// </summary>
+    public static WebApplication UseKomdirHttpHygiene(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (string.IsNullOrWhiteSpace(context.Request.Host.Host))
+            {
+                SecurityExtensions.ApplySecurityHeaders(context.Response.Headers);
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("Ugyldig forespørgsel: Host mangler.", context.RequestAborted);
+                return;
+            }
+
+            // Link checkers and proxies ask with HEAD; endpoints map GET. Kestrel remembers the method it parsed and
+            // sends no body for a HEAD request whatever the pipeline writes, so the answer is GET's status and headers.
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Request.Method = HttpMethods.Get;
+                try
+                {
+                    await next();
+                }
+                finally
+                {
+                    context.Request.Method = HttpMethods.Head;
+                }
+
+                return;
+            }
+
+            await next();
+        });
+        return app;
+    }
+}
