@@ -115,6 +115,35 @@ public sealed class HttpHygieneTests : IClassFixture<HttpHygieneTests.Site>
     }
 
     [Fact]
+    public async Task Cache_hits_are_counted()
+    {
+        using var client = site.CreateClient();
+        long hits = 0;
+        // Only this site's meter: other test hosts in the process count their own hits under the same name.
+        var ownFactory = site.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, ownFactory)
+                && instrument.Meter.Name == Komdir.Web.Infrastructure.OutputCaching.PublicPageCacheMiddleware.MeterName
+                && instrument.Name == Komdir.Web.Infrastructure.OutputCaching.PublicPageCacheMiddleware.HitsCounterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref hits, value));
+        listener.Start();
+
+        for (var i = 0; i < 4; i++)
+        {
+            (await client.GetAsync("/")).EnsureSuccessStatusCode();
+        }
+
+        // The first request may fill the cache; the later ones are hits.
+        Assert.InRange(Interlocked.Read(ref hits), 3, 4);
+    }
+
+    [Fact]
     public void Hsts_lasts_a_year_and_covers_subdomains()
     {
         var options = site.Services.GetRequiredService<IOptions<HstsOptions>>().Value;

@@ -11,8 +11,18 @@ namespace Komdir.Web.Infrastructure.OutputCaching;
 /// Only requests that could be anonymous look here: one with an Authorization header or any cookie but the
 /// antiforgery one goes through the whole pipeline, where <see cref="PublicPageCaptureMiddleware"/> decides.
 /// </summary>
-public sealed class PublicPageCacheMiddleware(RequestDelegate next, PublicPageCache cache)
+public sealed class PublicPageCacheMiddleware(RequestDelegate next, PublicPageCache cache, System.Diagnostics.Metrics.IMeterFactory meters)
 {
+    /// <summary>The meter and counter that count hits, which never reach the request log (issue 11).</summary>
+    public const string MeterName = "Komdir.Web";
+
+    public const string HitsCounterName = "komdir.page_cache.hits";
+
+    // Hits are served before request logging, so they are counted instead of logged: one event per hit would cost
+    // more than the hit itself (ADR 0004). Adding to a counter nobody listens to is close to free.
+    private readonly System.Diagnostics.Metrics.Counter<long> hits =
+        meters.Create(new System.Diagnostics.Metrics.MeterOptions(MeterName)).CreateCounter<long>(HitsCounterName, description: "Public pages served from the page cache");
+
     private static readonly StringValues BrotliEncoding = new("br");
     private static readonly StringValues GzipEncoding = new("gzip");
 
@@ -31,6 +41,7 @@ public sealed class PublicPageCacheMiddleware(RequestDelegate next, PublicPageCa
             return next(context);
         }
 
+        hits.Add(1);
         var response = context.Response;
         var headers = response.Headers;
         foreach (var (name, value) in page.Headers)
