@@ -32,10 +32,14 @@ public static class HttpHygieneExtensions
                 return;
             }
 
-            // Link checkers and proxies ask with HEAD; endpoints map GET. Kestrel remembers the method it parsed and
-            // sends no body for a HEAD request whatever the pipeline writes, so the answer is GET's status and headers.
+            // Link checkers and proxies ask with HEAD; endpoints map GET. The request goes on as GET with a body that
+            // is thrown away, so the answer is GET's status and headers (Content-Length included) and no body.
+            // A page captured for the cache on the way is the real GET page: the capture buffers it before this sink.
             if (HttpMethods.IsHead(context.Request.Method))
             {
+                var originalBody = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()!;
+                context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(
+                    new Microsoft.AspNetCore.Http.StreamResponseBodyFeature(Stream.Null, originalBody));
                 context.Request.Method = HttpMethods.Get;
                 try
                 {
@@ -44,6 +48,7 @@ public static class HttpHygieneExtensions
                 finally
                 {
                     context.Request.Method = HttpMethods.Head;
+                    context.Features.Set(originalBody);
                 }
 
                 return;
