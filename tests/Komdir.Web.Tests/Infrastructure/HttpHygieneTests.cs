@@ -143,6 +143,23 @@ public sealed class HttpHygieneTests : IClassFixture<HttpHygieneTests.Site>
         Assert.InRange(Interlocked.Read(ref hits), 3, 4);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/soeg")]
+    [InlineData("/backoffice")]
+    public async Task Signed_in_views_are_private_and_never_stored(string path)
+    {
+        using var signedIn = await Komdir.Web.Tests.Backoffice.BackofficeTestClient.SignedInClientAsync(site, "Editor");
+        using var anonymous = site.CreateClient();
+
+        var mine = await signedIn.GetAsync(path);
+        var theirs = await anonymous.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.True(mine.Headers.CacheControl is { Private: true, NoStore: true }, $"{path}: {mine.Headers.CacheControl}");
+        Assert.False(theirs.Headers.CacheControl?.NoStore == true && theirs.Headers.CacheControl.Private);
+    }
+
     [Fact]
     public void Hsts_lasts_a_year_and_covers_subdomains()
     {
