@@ -12,6 +12,7 @@ builder.AddKomdirLogging();
 builder.Services.AddKomdirCms(builder.Configuration, builder.Environment);
 builder.AddKomdirTelemetry();
 builder.Services.AddKomdirSecurity();
+builder.Services.AddKomdirHttpHygiene();
 builder.Services.AddKomdirHealthChecks();
 builder.Services.AddKomdirSearch();
 builder.Services.AddKomdirPublicSite();
@@ -31,6 +32,7 @@ if (await app.RunCommandLineAsync(args))
 await app.InitializeCmsAsync();
 
 app.UseKomdirForwardedHeaders();
+app.UseKomdirHttpHygiene();
 app.UseKomdirPublicPageCache();
 app.UseKomdirErrorHandling();
 app.UseKomdirRequestLogging();

@@ -372,15 +372,35 @@ public sealed class MediaService(
         return slug + type.Extension;
     }
 
-    private static string DisplayName(string? name, string fileName)
+    internal static string DisplayName(string? name, string fileName)
     {
-        var chosen = string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(Path.GetFileName(fileName.Replace('\\', '/'))) : name.Trim();
+        var chosen = WithoutControls(string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(Path.GetFileName(fileName.Replace('\\', '/'))) : name).Trim();
         if (string.IsNullOrWhiteSpace(chosen))
         {
             chosen = "Fil uden navn";
         }
 
         return chosen.Length > MaxNameLength ? chosen[..MaxNameLength] : chosen;
+    }
+
+    /// <summary>
+    /// Drops bidirectional controls (U+202A–202E, U+2066–2069, U+200E/F, U+061C) and other control characters, with
+    /// which "\u202Efdp.exe" shows as "exe.pdf" in lists and downloads.
+    /// </summary>
+    internal static string WithoutControls(string text)
+    {
+        var kept = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C')
+            {
+                continue;
+            }
+
+            kept.Append(c);
+        }
+
+        return kept.ToString();
     }
 
     private static string FormatSize(long bytes) =>

@@ -13,8 +13,6 @@ namespace Komdir.Cms.Rendering;
 /// </summary>
 public sealed class MarkdownRenderer
 {
-    private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];
-
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseEmphasisExtras()
@@ -51,17 +49,35 @@ public sealed class MarkdownRenderer
     private string Render(string markdown, int headingOffset)
     {
         var document = Markdown.Parse(markdown, pipeline);
+        var refusedAutolinks = new List<AutolinkInline>();
         foreach (var node in document.Descendants())
         {
             switch (node)
             {
-                case LinkInline link when !IsSafeUrl(link.Url):
-                    link.Url = "#";
+                case LinkInline link:
+                    // Every link and image, inline or by reference, passes the one allow-list; a dynamic URL would be
+                    // computed after this check, so none is kept.
+                    link.GetDynamicUrl = null;
+                    if (!SafeUrl.IsAllowed(link.Url))
+                    {
+                        link.Url = "#";
+                    }
+
+                    break;
+                case AutolinkInline autolink when !SafeUrl.IsAllowed(autolink.Url):
+                    // <javascript:alert(1)> is a CommonMark autolink, a node of its own that is not a LinkInline.
+                    refusedAutolinks.Add(autolink);
                     break;
                 case HeadingBlock heading when headingOffset != 0:
                     heading.Level = Math.Clamp(heading.Level + headingOffset, 1, 6);
                     break;
             }
+        }
+
+        // A refused autolink is shown as the text the editor wrote, never as a link.
+        foreach (var autolink in refusedAutolinks)
+        {
+            autolink.ReplaceBy(new LiteralInline("<" + autolink.Url + ">"));
         }
 
         using var writer = new StringWriter();
@@ -75,27 +91,4 @@ public sealed class MarkdownRenderer
     /// <summary>The text without markup, for snippets, search and meta descriptions.</summary>
     public string ToPlainText(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : plainTexts.GetValue(markdown, text => Markdown.ToPlainText(text, pipeline).Trim());
-
-    private static bool IsSafeUrl(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return true;
-        }
-
-        var trimmed = url.Trim();
-        if (trimmed.StartsWith('/') || trimmed.StartsWith('#') || trimmed.StartsWith('?'))
-        {
-            return !trimmed.StartsWith("//", StringComparison.Ordinal) || Uri.TryCreate("https:" + trimmed, UriKind.Absolute, out _);
-        }
-
-        var colon = trimmed.IndexOf(':');
-        if (colon < 0)
-        {
-            return true;
-        }
-
-        var scheme = trimmed[..colon];
-        return SafeSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
-    }
 }

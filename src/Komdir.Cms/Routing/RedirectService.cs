@@ -68,6 +68,11 @@ public sealed class RedirectService(IDbContextFactory<CmsDbContext> dbFactory, P
             return RedirectResult.Fail("Forsiden kan ikke omdirigeres.");
         }
 
+        if (ReservedPaths.IsReserved(from))
+        {
+            return RedirectResult.Fail($"{from} er en systemadresse (fx feed, søgning, sundhedstjek eller backoffice) og kan ikke omdirigeres.");
+        }
+
         var snapshot = cache.Current;
         if (snapshot.GetByRoute(from) is not null)
         {

@@ -69,6 +69,16 @@ public static class BackofficeExtensions
             cookie.LoginPath = LoginPath;
             cookie.LogoutPath = LogoutPath;
             cookie.ReturnUrlParameter = "returnUrl";
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                // The cookie handler builds "scheme://Host/…" from the request's Host header; the sign-in page is on
+                // this site, so only its path and query are sent and a forged Host never reaches the Location.
+                var location = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute)
+                    ? absolute.PathAndQuery
+                    : context.RedirectUri;
+                context.Response.Redirect(location);
+                return Task.CompletedTask;
+            };
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
                 // A signed-in user without the role gets a plain 403, shown as the Danish "no access" page.

@@ -32,6 +32,9 @@ public static class LoggingExtensions
     {
         app.UseSerilogRequestLogging(options =>
         {
+            // The middleware otherwise writes to the static Log.Logger, which AddSerilog(preserveStaticLogger: true)
+            // leaves silent: that is why no request was ever logged (serilog-aspnetcore#182).
+            options.Logger = app.Services.GetService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error

@@ -26,16 +26,32 @@ public static class SecurityExtensions
     {
         app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            ApplySecurityHeaders(context.Response.Headers);
+            // What a signed-in user sees (drafts' "Rediger" links, the backoffice) is theirs alone: no shared or
+            // browser cache keeps it. Decided when the answer starts, after sign-in has been read.
+            context.Response.OnStarting(static state =>
+            {
+                var http = (HttpContext)state;
+                if (http.User.Identity?.IsAuthenticated == true)
+                {
+                    http.Response.Headers.CacheControl = "private, no-store";
+                }
+
+                return Task.CompletedTask;
+            }, context);
             await next();
         });
         return app;
+    }
+
+    public static void ApplySecurityHeaders(IHeaderDictionary headers)
+    {
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
     }
 
     /// <summary>Readers never see a stack trace: errors go to a Danish error page and the log.</summary>

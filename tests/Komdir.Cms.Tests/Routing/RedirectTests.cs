@@ -138,6 +138,18 @@ public sealed class RedirectTests
     [InlineData("/side", "/andet", "Der findes allerede en udgivet side på /side")]
     [InlineData("/", "/side", "Forsiden kan ikke omdirigeres")]
     [InlineData("/gammel", "/gammel/", "Den gamle adresse og målet er den samme")]
+    [InlineData("/healthz", "/side", "er en systemadresse")]
+    [InlineData("/feed.xml", "/side", "er en systemadresse")]
+    [InlineData("/Sitemap.xml", "/side", "er en systemadresse")]
+    [InlineData("/robots.txt", "/side", "er en systemadresse")]
+    [InlineData("/soeg", "/side", "er en systemadresse")]
+    [InlineData("/umbraco/delivery/api/v2/content", "/side", "er en systemadresse")]
+    [InlineData("/backoffice/login", "/side", "er en systemadresse")]
+    [InlineData("/media/abc/fil.pdf", "/side", "er en systemadresse")]
+    [InlineData("/_framework/blazor.web.js", "/side", "er en systemadresse")]
+    [InlineData("/_blazor", "/side", "er en systemadresse")]
+    [InlineData("/css/site.css", "/side", "er en systemadresse")]
+    [InlineData("/js/site.js", "/side", "er en systemadresse")]
     public async Task Invalid_redirects_are_refused_with_a_Danish_message(string from, string target, string expected)
     {
         await using var host = await CmsTestHost.StartAsync();

@@ -15,8 +15,7 @@ public sealed class RedirectMiddleware(RequestDelegate next, PublishedContentCac
         if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && request.Path.HasValue
             && request.Path.Value != "/"
-            && !request.Path.StartsWithSegments("/backoffice", StringComparison.OrdinalIgnoreCase)
-            && !request.Path.StartsWithSegments("/_framework", StringComparison.OrdinalIgnoreCase)
+            && !ReservedPaths.IsReserved(request.Path.Value)
             && cache.Current.GetByRoute(request.Path.Value) is null
             && redirects.Resolve(request.Path.Value) is { } target)
         {

@@ -1,31 +1,56 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace Komdir.Web.Features.Discovery;
 
-/// <summary>Settings for absolute links; "Site:BaseUrl" wins over the request's own host (behind a proxy, say).</summary>
+/// <summary>Settings for absolute links.</summary>
 public sealed class SiteOptions
 {
     public const string Section = "Site";
 
-    /// <summary>e.g. "https://www.komdir.dk"; empty means "the scheme and host of the request".</summary>
+    /// <summary>
+    /// The canonical address of the site, e.g. "https://www.example.org": every absolute URL (feed, sitemap, canonical
+    /// links, JSON-LD) starts with it. Never taken from the request's Host header, which any client can set.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>The earlier name of <see cref="PublicUrl"/>, still read when PublicUrl is not set.</summary>
     public string? BaseUrl { get; set; }
 }
 
 /// <summary>Turns site paths into absolute URLs for feeds, sitemaps, canonical links and citations.</summary>
-public sealed class SiteUrls(IHttpContextAccessor httpContextAccessor, IOptions<SiteOptions> options)
+public sealed class SiteUrls(IOptions<SiteOptions> options, IServer? server)
 {
-    /// <summary>"https://host" without a trailing slash; empty when neither a base URL nor a request is known.</summary>
+    /// <summary>For a renderer without a server (component tests): the configured address or http://localhost.</summary>
+    public SiteUrls(IOptions<SiteOptions> options)
+        : this(options, null)
+    {
+    }
+
+    private const string Fallback = "http://localhost";
+
+    /// <summary>
+    /// "https://host" without a trailing slash: Site:PublicUrl, else (a developer's machine) the first address the
+    /// server listens on, else http://localhost. Never the request's Host header.
+    /// </summary>
     public string BaseUrl
     {
         get
         {
-            if (!string.IsNullOrWhiteSpace(options.Value.BaseUrl))
+            var configured = !string.IsNullOrWhiteSpace(options.Value.PublicUrl) ? options.Value.PublicUrl : options.Value.BaseUrl;
+            if (!string.IsNullOrWhiteSpace(configured))
             {
-                return options.Value.BaseUrl.Trim().TrimEnd('/');
+                return configured.Trim().TrimEnd('/');
             }
 
-            var request = httpContextAccessor.HttpContext?.Request;
-            return request is null ? "" : $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}".TrimEnd('/');
+            var listening = server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            if (listening is null || !Uri.TryCreate(listening.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost"), UriKind.Absolute, out var address))
+            {
+                return Fallback;
+            }
+
+            return address.GetLeftPart(UriPartial.Authority);
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class PressComponentTests : IDisposable
         context.Services.AddSingleton(site.Services.GetRequiredService<PublishedContentCache>());
         context.Services.AddSingleton(site.Services.GetRequiredService<MarkdownRenderer>());
         context.Services.AddSingleton(site.Services.GetRequiredService<MediaLinks>());
-        context.Services.AddSingleton(new SiteUrls(new HttpContextAccessor(), Options.Create(new SiteOptions { BaseUrl = "https://komdir.example/" })));
+        context.Services.AddSingleton(new SiteUrls(Options.Create(new SiteOptions { PublicUrl = "https://komdir.example/" })));
     }
 
     private PublishedSnapshot Snapshot => site.Services.GetRequiredService<PublishedContentCache>().Current;
