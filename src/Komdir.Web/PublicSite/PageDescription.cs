@@ -37,6 +37,13 @@ public static class PageDescription
     public static bool HasOwnText(IPublishedContent content, MarkdownRenderer markdown) =>
         TextAliases.Any(alias => content.Values.GetValueOrDefault(alias) is string { Length: > 0 } value && Flatten(markdown.ToPlainText(value)).Length > 0);
 
+    /// <summary>
+    /// The association's long compound name with a soft hyphen at its joint, so a phone breaks it as
+    /// "Kommunaldirektør-/foreningen" and never at an arbitrary letter (the h1 uses manual hyphenation).
+    /// </summary>
+    public static string WithSoftHyphens(string text) =>
+        text.Replace("Kommunaldirektørforeningen", "Kommunaldirektør\u00ADforeningen", StringComparison.Ordinal);
+
     private static string Flatten(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Cut at a word boundary with an ellipsis, so a description never ends mid-word.</summary>
