@@ -58,7 +58,9 @@ public sealed class SearchService(SearchIndex index)
                 .Where(h => periodFilter is null || h.Period == periodFilter)
                 .Select(h => ToHit(h, corpus, queryTerms))
                 .ToList();
-            return new SearchResponse(queryText.Text, hits, byType, byPeriod, matchedAllWords, corpus.Periods);
+            // Suggest only when the words as typed did not all find something: a correct query is never second-guessed.
+            var suggestion = found.Count == 0 || !matchedAllWords ? SpellingSuggester.Suggest(searcher, queryText.Words) : null;
+            return new SearchResponse(queryText.Text, hits, byType, byPeriod, matchedAllWords, corpus.Periods, suggestion);
         });
     }
 

@@ -75,6 +75,28 @@ public sealed class SearchQualityTests(SearchSiteFixture site) : IClassFixture<S
         Assert.Contains(url, site.Urls(query));
     }
 
+    /// <summary>"Mente du …?": a misspelling finds nothing itself and suggests the site's own word, which does find pages.</summary>
+    [Theory]
+    [InlineData("velfræd", "velfærd")]
+    [InlineData("demokarti", "demokrati")]
+    [InlineData("civilsamfun", "civilsamfund")]
+    [InlineData("ledlese", "ledelse")]
+    public void A_misspelt_word_gets_a_suggestion_that_finds_pages(string typed, string suggestion)
+    {
+        var response = site.Search.Search(new SearchRequest(typed));
+
+        Assert.Equal(suggestion, response.Suggestion);
+        Assert.NotEmpty(site.Urls(suggestion));
+    }
+
+    [Theory]
+    [InlineData("velfærd")]
+    [InlineData("civilsamfund")]
+    public void A_word_that_finds_pages_gets_no_suggestion(string query)
+    {
+        Assert.Null(site.Search.Search(new SearchRequest(query)).Suggestion);
+    }
+
     [Fact]
     public void Current_period_ranks_above_the_archived_page_on_the_same_subject()
     {
