@@ -89,6 +89,15 @@ public sealed class SearchQualityTests(SearchSiteFixture site) : IClassFixture<S
         Assert.NotEmpty(site.Urls(suggestion));
     }
 
+    [Fact]
+    public void Presse_does_not_find_pages_that_only_say_under_pres()
+    {
+        var urls = site.Urls("presse");
+
+        Assert.DoesNotContain(Lokaldemokrati2025, urls);
+        Assert.Contains(Lokaldemokrati2025, site.Urls("pres"));
+    }
+
     [Theory]
     [InlineData("velfærd")]
     [InlineData("civilsamfund")]
