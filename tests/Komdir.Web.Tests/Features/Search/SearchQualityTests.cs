@@ -89,6 +89,14 @@ public sealed class SearchQualityTests(SearchSiteFixture site) : IClassFixture<S
         Assert.NotEmpty(site.Urls(suggestion));
     }
 
+    [Theory]
+    [InlineData("regionale kredse", "/om-komdir")]                // shown on Om KOMDIR from the current period
+    [InlineData("formålet over tid", "/strategi/formaal-over-tid")]
+    public void Every_public_page_is_found_by_the_text_it_shows(string query, string url)
+    {
+        Assert.Contains(url, site.Urls(query));
+    }
+
     [Fact]
     public void Presse_does_not_find_pages_that_only_say_under_pres()
     {
