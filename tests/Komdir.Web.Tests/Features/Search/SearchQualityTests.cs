@@ -97,6 +97,15 @@ public sealed class SearchQualityTests(SearchSiteFixture site) : IClassFixture<S
         Assert.Contains(url, site.Urls(query));
     }
 
+    [Theory]
+    [InlineData("velf", Velfaerd2025)]
+    [InlineData("civilsam", Civilsamfund2025)]
+    [InlineData("borgernær velf", Velfaerd2025)]
+    public void The_last_word_matches_as_a_prefix_while_typing(string query, string url)
+    {
+        Assert.Contains(url, site.Urls(query).Take(5));
+    }
+
     [Fact]
     public void Presse_does_not_find_pages_that_only_say_under_pres()
     {
