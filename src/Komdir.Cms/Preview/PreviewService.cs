@@ -56,6 +56,7 @@ public sealed class PreviewService(IDbContextFactory<CmsDbContext> dbFactory, Pu
                                select new SnapshotRow(n.Id, n.Key, n.ParentId, n.SortOrder, n.ContentType, n.CreatedUtc, version.Name, version.UrlSegment, version.ValuesJson, version.CreatedUtc, version.Number))
             .ToListAsync(cancellationToken);
         rows.AddRange(draftRows);
+        rows = await PublishedContentCache.WithFirstPublicationAsync(db, rows, cancellationToken);
 
         var snapshot = builder.Build(rows);
         var content = snapshot.GetByKey(key);

@@ -29,8 +29,14 @@ public interface IPublishedContent
 
     DateTimeOffset CreateDate { get; }
 
-    /// <summary>When the shown version was written.</summary>
+    /// <summary>When the shown version was written: the page's last change on the site.</summary>
     DateTimeOffset UpdateDate { get; }
+
+    /// <summary>
+    /// When the node was first published on the site (its earliest publication, never later than
+    /// <see cref="UpdateDate"/>). Not the document's own date of publication, which an editor may set as a value.
+    /// </summary>
+    DateTimeOffset FirstPublishedDate { get; }
 
     /// <summary>The version number shown (for previews, the draft's number).</summary>
     int VersionNumber { get; }

@@ -17,6 +17,7 @@ public sealed class PublishedContent : IPublishedContent
         int sortOrder,
         DateTimeOffset createDate,
         DateTimeOffset updateDate,
+        DateTimeOffset firstPublishedDate,
         int versionNumber,
         IReadOnlyDictionary<string, object?> values)
     {
@@ -28,6 +29,7 @@ public sealed class PublishedContent : IPublishedContent
         SortOrder = sortOrder;
         CreateDate = createDate;
         UpdateDate = updateDate;
+        FirstPublishedDate = firstPublishedDate < updateDate ? firstPublishedDate : updateDate;
         VersionNumber = versionNumber;
         Values = values;
     }
@@ -55,6 +57,8 @@ public sealed class PublishedContent : IPublishedContent
     public DateTimeOffset CreateDate { get; }
 
     public DateTimeOffset UpdateDate { get; }
+
+    public DateTimeOffset FirstPublishedDate { get; }
 
     public int VersionNumber { get; }
 

@@ -59,6 +59,7 @@ public sealed class PublishedContentCache(
             {
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
                 var rows = await PublishedRowsQuery(db).ToListAsync(cancellationToken);
+                rows = await WithFirstPublicationAsync(db, rows, cancellationToken);
                 next = builder.Build(rows, Interlocked.Increment(ref generation));
                 Volatile.Write(ref current, next);
                 logger.LogInformation("Published cache rebuilt: {NodeCount} nodes, generation {Generation}", next.All.Count, next.Generation);
@@ -124,6 +125,30 @@ public sealed class PublishedContentCache(
                     observer.GetType().Name, change.Change.Kind, change.Current.Generation);
             }
         }
+    }
+
+    /// <summary>
+    /// Adds when each node was first published, from the audit trail's publish entries (written in the same
+    /// transaction as every publication). Read here, at rebuild, so public requests never touch the database.
+    /// The minimum is taken in memory: SQLite cannot order DateTimeOffset values in SQL.
+    /// </summary>
+    public static async Task<List<SnapshotRow>> WithFirstPublicationAsync(CmsDbContext db, List<SnapshotRow> rows, CancellationToken cancellationToken)
+    {
+        var publications = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == Komdir.Cms.Audit.AuditActions.Publish && a.NodeKey != null)
+            .Select(a => new { a.NodeKey, a.TimestampUtc })
+            .ToListAsync(cancellationToken);
+        var first = new Dictionary<Guid, DateTimeOffset>();
+        foreach (var publication in publications)
+        {
+            var key = publication.NodeKey!.Value;
+            if (!first.TryGetValue(key, out var known) || publication.TimestampUtc < known)
+            {
+                first[key] = publication.TimestampUtc;
+            }
+        }
+
+        return rows.Select(r => first.TryGetValue(r.Key, out var when) ? r with { FirstPublishedUtc = when } : r).ToList();
     }
 
     /// <summary>Every node that is published and not in the recycle bin, with its published version.</summary>

@@ -24,6 +24,8 @@ public abstract class PublishedModel(IPublishedContent content)
 
     public DateTimeOffset UpdateDate => Content.UpdateDate;
 
+    public DateTimeOffset FirstPublishedDate => Content.FirstPublishedDate;
+
     protected string? Text(string alias) => Content.Values.GetValueOrDefault(alias) as string;
 
     protected int? Number(string alias) => Content.Values.GetValueOrDefault(alias) as int?;

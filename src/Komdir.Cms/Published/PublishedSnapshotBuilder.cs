@@ -3,7 +3,10 @@ using Komdir.Cms.ContentTypes;
 
 namespace Komdir.Cms.Published;
 
-/// <summary>One node with the version to show, as read from the database.</summary>
+/// <summary>
+/// One node with the version to show, as read from the database. <paramref name="FirstPublishedUtc"/>: when the node was
+/// first published on the site (null: not known, the shown version's time stands in).
+/// </summary>
 public sealed record SnapshotRow(
     int NodeId,
     Guid Key,
@@ -15,7 +18,8 @@ public sealed record SnapshotRow(
     string UrlSegment,
     string ValuesJson,
     DateTimeOffset VersionCreatedUtc,
-    int VersionNumber);
+    int VersionNumber,
+    DateTimeOffset? FirstPublishedUtc = null);
 
 /// <summary>
 /// Turns rows into a <see cref="PublishedSnapshot"/>: links parents and children, computes routes, and drops
@@ -35,7 +39,7 @@ public sealed class PublishedSnapshotBuilder(DocumentTypeCollection documentType
             }
 
             var values = ContentValues.Deserialize(row.ValuesJson, type);
-            var content = new PublishedContent(row.NodeId, row.Key, row.Name, row.UrlSegment, type, row.SortOrder, row.CreatedUtc, row.VersionCreatedUtc, row.VersionNumber, values);
+            var content = new PublishedContent(row.NodeId, row.Key, row.Name, row.UrlSegment, type, row.SortOrder, row.CreatedUtc, row.VersionCreatedUtc, row.FirstPublishedUtc ?? row.VersionCreatedUtc, row.VersionNumber, values);
             nodes[row.NodeId] = (row, content);
         }
 

@@ -47,6 +47,8 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
         "/soeg?q=velfaerd&type=Fokusomr%C3%A5de",
         "/soeg?q=qqqxyz",
         "/strategi/formaal-over-tid",
+        "/tilgaengelighedserklaering",
+        "/presse?type=Strategiperiode&periode=2019-2021",
     ];
 
     public async Task InitializeAsync()

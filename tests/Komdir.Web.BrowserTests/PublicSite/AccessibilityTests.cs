@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Komdir.Web.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -52,5 +53,25 @@ public sealed class AccessibilityTests(BrowserSiteFixture fixture, ITestOutputHe
 
         output.WriteLine($"axe-core checked {checkedPages} pages.");
         Assert.True(found.Count == 0, "axe-core found WCAG 2.1 AA violations:\n" + AxeRunner.Describe(found));
+    }
+
+    [Fact]
+    public async Task Every_public_page_has_no_axe_violations_in_dark_mode()
+    {
+        // Dark mode swaps every colour variable: its contrast is checked as carefully as the light one's.
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        var found = new List<(string Path, AxeViolation Violation)>();
+
+        foreach (var path in fixture.PublicPaths)
+        {
+            await page.GotoAsync(path);
+            found.AddRange((await AxeRunner.RunAsync(page)).Select(violation => (path, violation)));
+        }
+
+        var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+        Assert.Equal("rgb(18, 26, 34)", background);
+        Assert.True(found.Count == 0, "axe-core found WCAG 2.1 AA violations in dark mode:\n" + AxeRunner.Describe(found));
     }
 }

@@ -38,10 +38,15 @@ public sealed class PublicSiteTests(PublicSiteFactory factory) : IClassFixture<P
             var document = Parse(html);
 
             Assert.Equal("da", document.DocumentElement.GetAttribute("lang"));
-            var expectedTitle = page.Level == 0 ? "KOMDIR – Kommunaldirektørforeningen i Danmark" : $"{page.Name} – KOMDIR";
+            var archived = page.Model.AncestorOrSelf<Komdir.Web.Features.Strategy.StrategyPeriod>() is { IsCurrent: false };
+            var expectedTitle = page.Level == 0 ? "KOMDIR – Kommunaldirektørforeningen i Danmark" : $"{page.Name}{(archived ? " (arkiv)" : "")} – KOMDIR";
             Assert.Equal(expectedTitle, document.Title);
+            var description = document.QuerySelector("meta[name='description']")?.GetAttribute("content");
+            Assert.False(string.IsNullOrWhiteSpace(description), $"{page.Url} has no meta description.");
+            Assert.True(description!.Length <= 160, $"{page.Url}: the meta description is {description.Length} characters.");
+            Assert.Contains("På sitet siden", document.QuerySelector("dl.page-dates")?.TextContent ?? "");
             var h1 = Assert.Single(document.QuerySelectorAll("h1"));
-            Assert.Equal(page.Values.GetValueOrDefault("title") as string ?? page.Name, h1.TextContent.Trim());
+            Assert.Equal(page.Values.GetValueOrDefault("title") as string ?? page.Name, h1.TextContent.Replace("\u00AD", "").Trim());
             HeadingOutline.AssertWellFormed(HeadingOutline.Levels(document), page.Url!);
         }
     }

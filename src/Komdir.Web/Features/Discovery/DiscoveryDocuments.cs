@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Komdir.Cms.Published;
 using Komdir.Cms.Rendering;
 using Komdir.Web.Features.PositionPapers;
+using Komdir.Web.Features.Press;
 using Komdir.Web.Features.Strategy;
 using Komdir.Web.PublicSite;
 
@@ -21,14 +22,20 @@ public sealed class DiscoveryDocuments(
     public static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     public static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /// <summary>An Atom 1.0 feed of position papers and strategy periods, most recently updated first.</summary>
-    public XDocument Feed()
+    /// <summary>
+    /// An Atom 1.0 feed of position papers and strategy periods, most recently changed first; narrowed to one type
+    /// and/or one period when given (the press page's filters, so every filter has its own feed).
+    /// </summary>
+    public XDocument Feed(string? type = null, string? period = null)
     {
         var snapshot = cache.Current;
         var entries = snapshot.OfType<PositionPaper>().Where(p => p.Url is not null)
-            .Select(p => (Content: p.Content, Title: p.Title, Summary: p.Summary, Published: p.PublishedDate))
+            .Select(p => (Content: p.Content, Title: p.Title, Summary: p.Summary, Published: p.PublishedDate, Type: p.PaperType,
+                Period: (p.PeriodKey is { } key ? snapshot.GetByKey(key)?.Model as StrategyPeriod : null)?.Years))
             .Concat(snapshot.OfType<StrategyPeriod>().Where(p => p.Url is not null)
-                .Select(p => (Content: p.Content, Title: p.Title, Summary: (string?)PlainText(p.Intro ?? p.Purpose), Published: (DateOnly?)null)))
+                .Select(p => (Content: p.Content, Title: p.Title, Summary: (string?)PlainText(p.Intro ?? p.Purpose), Published: (DateOnly?)null, Type: PressCatalog.StrategyType, Period: (string?)p.Years)))
+            .Where(e => string.IsNullOrWhiteSpace(type) || string.Equals(e.Type, type.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Where(e => string.IsNullOrWhiteSpace(period) || string.Equals(e.Period, period.Trim(), StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(e => e.Content.UpdateDate)
             .ToList();
 
@@ -36,10 +43,10 @@ public sealed class DiscoveryDocuments(
         var feedId = snapshot.SiteRoot is { } root ? $"urn:uuid:{root.Key}" : urls.Absolute("/feed.xml");
         var feed = new XElement(Atom + "feed",
             new XElement(Atom + "id", feedId),
-            new XElement(Atom + "title", "KOMDIR"),
+            new XElement(Atom + "title", FeedTitle(type, period)),
             new XElement(Atom + "subtitle", "Debatoplæg og strategier fra Kommunaldirektørforeningen i Danmark"),
             new XElement(Atom + "updated", Rfc3339(updated)),
-            new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("type", "application/atom+xml"), new XAttribute("href", urls.Absolute("/feed.xml"))),
+            new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("type", "application/atom+xml"), new XAttribute("href", urls.Absolute(FeedPath(type, period)))),
             new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", urls.Absolute("/"))),
             new XElement(Atom + "author", new XElement(Atom + "name", "KOMDIR")));
         feed.SetAttributeValue(XNamespace.Xml + "lang", "da");
@@ -52,11 +59,11 @@ public sealed class DiscoveryDocuments(
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", urls.Absolute(entry.Content.Url))),
                 new XElement(Atom + "updated", Rfc3339(entry.Content.UpdateDate)));
 
-            // "published" only when the document's own date is known; the import time is not a publication date.
-            if (entry.Published is { } published)
-            {
-                element.Add(new XElement(Atom + "published", published.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture)));
-            }
+            // "updated" is the last change on the site; "published" the document's own date when an editor has set
+            // it, else when it was first published on the site (never the later import or change time).
+            element.Add(new XElement(Atom + "published", entry.Published is { } published
+                ? published.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture)
+                : Rfc3339(entry.Content.FirstPublishedDate)));
             if (!string.IsNullOrWhiteSpace(entry.Summary))
             {
                 element.Add(new XElement(Atom + "summary", new XAttribute("type", "text"), entry.Summary.Trim()));
@@ -66,6 +73,29 @@ public sealed class DiscoveryDocuments(
         }
 
         return new XDocument(new XDeclaration("1.0", "utf-8", null), feed);
+    }
+
+    /// <summary>The feed's path for a filter: "/feed.xml", "/feed.xml?type=Debatoplæg&amp;periode=2019-2021".</summary>
+    public static string FeedPath(string? type, string? period)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrWhiteSpace(type))
+        {
+            query.Add("type=" + Uri.EscapeDataString(type.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(period))
+        {
+            query.Add("periode=" + Uri.EscapeDataString(period.Trim()));
+        }
+
+        return query.Count == 0 ? "/feed.xml" : "/feed.xml?" + string.Join('&', query);
+    }
+
+    private static string FeedTitle(string? type, string? period)
+    {
+        var parts = new[] { type?.Trim(), period?.Trim() }.Where(p => !string.IsNullOrEmpty(p)).ToList();
+        return parts.Count == 0 ? "KOMDIR" : "KOMDIR: " + string.Join(", ", parts);
     }
 
     /// <summary>Every public page (each published node with a template, plus routed pages that register themselves).</summary>

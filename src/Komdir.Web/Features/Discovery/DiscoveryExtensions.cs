@@ -17,6 +17,7 @@ public static class DiscoveryExtensions
         services.AddScoped<DiscoveryDocuments>();
         services.AddSingleton<MediaLinks>();
         services.AddSingleton<ISitemapContributor, PurposeOverTimeSitemap>();
+        services.AddSingleton<ISitemapContributor, Accessibility.AccessibilityStatementSitemap>();
         services.AddCmsRedirects();
         services.AddKomdirDeliveryApi();
         return services;
@@ -34,8 +35,8 @@ public static class DiscoveryExtensions
 
     public static WebApplication MapKomdirDiscovery(this WebApplication app)
     {
-        app.MapGet("/feed.xml", (DiscoveryDocuments documents) =>
-            Results.Bytes(DiscoveryDocuments.ToUtf8(documents.Feed()), "application/atom+xml; charset=utf-8"));
+        app.MapGet("/feed.xml", (DiscoveryDocuments documents, string? type, string? periode) =>
+            Results.Bytes(DiscoveryDocuments.ToUtf8(documents.Feed(type, periode)), "application/atom+xml; charset=utf-8"));
         app.MapGet("/sitemap.xml", (DiscoveryDocuments documents) =>
             Results.Bytes(DiscoveryDocuments.ToUtf8(documents.SitemapDocument()), "application/xml; charset=utf-8"));
         app.MapGet("/robots.txt", (DiscoveryDocuments documents) =>

@@ -18,7 +18,7 @@ public sealed class PositionPaper(IPublishedContent content) : PublishedModel(co
             new("title", "Titel", PropertyEditor.Text) { Required = true, MaxLength = 200 },
             new("subtitle", "Undertitel", PropertyEditor.Text) { MaxLength = 200 },
             new("paperType", "Type", PropertyEditor.Text) { MaxLength = 60, Help = "Fx \"Debatoplæg\" eller \"Strategi\"." },
-            new("publishedDate", "Dato", PropertyEditor.Date) { Help = "Datoen, dokumentet blev offentliggjort. Lad feltet stå tomt, hvis den ikke kendes." },
+            new("publishedDate", "Udgivet", PropertyEditor.Date) { Help = "Datoen, dokumentet oprindeligt blev udgivet (ikke datoen, det kom på sitet). Lad feltet stå tomt, hvis den ikke kendes." },
             new("summary", "Resumé", PropertyEditor.MultilineText) { MaxLength = 600 },
             new("buildsOn", "Dette debatoplæg …", PropertyEditor.TextList) { MaxLength = 20 },
             new("motto", "Citat", PropertyEditor.Text) { MaxLength = 300 },

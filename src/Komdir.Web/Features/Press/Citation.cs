@@ -7,10 +7,14 @@ public static class Citation
 {
     public const string Publisher = "Kommunaldirektørforeningen i Danmark (KOMDIR)";
 
-    /// <summary>"Kommunaldirektørforeningen i Danmark (KOMDIR): Titel. Type, 1. maj 2020. https://…" — the date only when known.</summary>
+    /// <summary>
+    /// "Kommunaldirektørforeningen i Danmark (KOMDIR) (2020): Titel. Debatoplæg. https://…/d/{key}" — the year only
+    /// when the document's own date is known ("u.å.", uden år, otherwise: the date it came on the site is not its
+    /// year of publication). The link is the lasting /d/{key}, which survives renames and moves.
+    /// </summary>
     public static string Format(string title, string type, DateOnly? date, string absoluteUrl)
     {
-        var datePart = date is { } known ? ", " + known.ToString("d. MMMM yyyy", CultureInfo.GetCultureInfo("da-DK")) : "";
-        return $"{Publisher}: {title.TrimEnd('.')}. {type}{datePart}. {absoluteUrl}";
+        var year = date is { } known ? known.Year.ToString(CultureInfo.InvariantCulture) : "u.å.";
+        return $"{Publisher} ({year}): {title.TrimEnd('.')}. {type}. {absoluteUrl}";
     }
 }

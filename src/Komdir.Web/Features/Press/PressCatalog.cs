@@ -5,8 +5,11 @@ using Komdir.Web.Features.Strategy;
 
 namespace Komdir.Web.Features.Press;
 
-/// <summary>One document in the press list. <paramref name="Date"/> and <paramref name="Period"/> are null when not known.</summary>
-public sealed record PressDocument(Guid Key, string Title, string Type, string? Period, int? PeriodStartYear, DateOnly? Date, string? Summary, string Url, DateTimeOffset UpdateDate);
+/// <summary>
+/// One document in the press list. <paramref name="Date"/> (the editor-set "Udgivet") and <paramref name="Period"/> are null
+/// when not known; <paramref name="FirstPublishedDate"/> is when it came on the site.
+/// </summary>
+public sealed record PressDocument(Guid Key, string Title, string Type, string? Period, int? PeriodStartYear, DateOnly? Date, string? Summary, string Url, DateTimeOffset UpdateDate, DateTimeOffset FirstPublishedDate);
 
 /// <summary>Lists KOMDIR's position papers and strategy documents from the published snapshot; filtering is by exact type and period.</summary>
 public static class PressCatalog
@@ -25,7 +28,7 @@ public static class PressCatalog
             }
 
             var period = paper.PeriodKey is { } key ? snapshot.GetByKey(key)?.Model as StrategyPeriod : null;
-            documents.Add(new PressDocument(paper.Key, paper.Title, paper.PaperType, period?.Years, period?.StartYear, paper.PublishedDate, paper.Summary, paper.Url, paper.UpdateDate));
+            documents.Add(new PressDocument(paper.Key, paper.Title, paper.PaperType, period?.Years, period?.StartYear, paper.PublishedDate, paper.Summary, paper.Url, paper.UpdateDate, paper.FirstPublishedDate));
         }
 
         foreach (var period in snapshot.OfType<StrategyPeriod>())
@@ -35,7 +38,7 @@ public static class PressCatalog
                 continue;
             }
 
-            documents.Add(new PressDocument(period.Key, period.Title, StrategyType, period.Years, period.StartYear, null, null, period.Url, period.UpdateDate));
+            documents.Add(new PressDocument(period.Key, period.Title, StrategyType, period.Years, period.StartYear, null, null, period.Url, period.UpdateDate, period.FirstPublishedDate));
         }
 
         // Newest first: by date where known, else by the period's first year.

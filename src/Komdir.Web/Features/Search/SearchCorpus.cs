@@ -12,7 +12,7 @@ namespace Komdir.Web.Features.Search;
 public sealed class SearchCorpus
 {
     /// <summary>Change this whenever fields or analysis change: an index on disk built the old way is then rebuilt at start.</summary>
-    public const string IndexFormat = "komdir-search-1";
+    public const string IndexFormat = "komdir-search-2"; // 2: "presse" keeps its own stem
 
     public SearchCorpus(IReadOnlyList<SearchDocument> documents)
     {

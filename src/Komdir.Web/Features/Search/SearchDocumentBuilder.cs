@@ -33,7 +33,7 @@ public sealed class SearchDocumentBuilder(MarkdownRenderer markdown)
                 content.Url,
                 TitleOf(content),
                 content.Name,
-                TextOf(content),
+                content.Model is About.About ? Join(TextOf(content), AboutShownText(snapshot)) : TextOf(content),
                 TypeOf(content.Model),
                 period?.Years,
                 period?.StartYear,
@@ -41,7 +41,41 @@ public sealed class SearchDocumentBuilder(MarkdownRenderer markdown)
                 content.Model is TextPage page ? SearchLanguageCode(page.Language) : "da"));
         }
 
+        if (PurposeOverTimeDocument(snapshot) is { } purposeOverTime)
+        {
+            documents.Add(purposeOverTime);
+        }
+
         return documents;
+    }
+
+    /// <summary>A fixed key for the routed purpose-over-time page, which has no node of its own.</summary>
+    public static readonly Guid PurposeOverTimeKey = new("3f1d2c4b-5a69-4e7f-8a1b-0c2d3e4f5a6b");
+
+    private static string Join(params string?[] parts) => string.Join("\n\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+
+    /// <summary>The About page shows the current period's purpose and collegial community: what it shows is what it is found by.</summary>
+    private string AboutShownText(PublishedSnapshot snapshot) =>
+        snapshot.FirstOfType<StrategyOverview>()?.CurrentPeriod is { } period
+            ? Join(period.PurposeIntro, markdown.ToPlainText(period.Purpose), markdown.ToPlainText(period.Community))
+            : "";
+
+    /// <summary>/strategi/formaal-over-tid: every period's purpose, as the page lists them.</summary>
+    private SearchDocument? PurposeOverTimeDocument(PublishedSnapshot snapshot)
+    {
+        var periods = snapshot.OfType<StrategyPeriod>()
+            .Where(p => p.Url is not null && !string.IsNullOrWhiteSpace(p.Purpose))
+            .OrderBy(p => p.StartYear)
+            .ToList();
+        if (periods.Count == 0)
+        {
+            return null;
+        }
+
+        var text = Join(
+            "Sådan har KOMDIRs formål været formuleret i de enkelte strategiperioder.",
+            string.Join("\n\n", periods.Select(p => p.Years + ": " + markdown.ToPlainText(p.Purpose))));
+        return new SearchDocument(PurposeOverTimeKey, PurposeOverTimePage.Path, "Formålet over tid", "Formålet over tid", text, SearchPageTypes.Page, null, null, false, "da");
     }
 
     private static string SearchLanguageCode(string language) => Analysis.SearchLanguage.ForPage(language).Code;

@@ -23,13 +23,15 @@ public sealed record SearchHit(
 /// <param name="PeriodCounts">Hits per period before the period filter (after the type filter).</param>
 /// <param name="MatchedAllWords">False when no page had every word and pages with some of them are shown.</param>
 /// <param name="Periods">Every period pages belong to, for the period filter.</param>
+/// <param name="Suggestion">"Mente du …?": the query with misspelt words replaced by the site's nearest words; null when none.</param>
 public sealed record SearchResponse(
     string Query,
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyDictionary<string, int> TypeCounts,
     IReadOnlyDictionary<string, int> PeriodCounts,
     bool MatchedAllWords,
-    IReadOnlyList<SearchPeriodOption> Periods)
+    IReadOnlyList<SearchPeriodOption> Periods,
+    string? Suggestion = null)
 {
     public bool IsEmptyQuery => Query.Length == 0;
 }

@@ -22,6 +22,8 @@ public sealed class SearchService(SearchIndex index, Komdir.Web.Infrastructure.K
     public const float TextWeight = 1f;
     public const float LooseWeight = 0.35f;
     public const float ArchivedWeight = 0.6f;
+    public const float PrefixWeight = 0.3f;
+    public const int ShortestPrefix = 3;
     public const int MaxHits = 100;
 
     public SearchResponse Search(SearchRequest request)
@@ -33,7 +35,8 @@ public sealed class SearchService(SearchIndex index, Komdir.Web.Infrastructure.K
 
         return index.Search((searcher, corpus) =>
         {
-            var wordQueries = queryText.Words.Select(WordQuery).OfType<Query>().ToList();
+            // The last word may be unfinished (the reader is still typing it): it also matches as a prefix.
+            var wordQueries = queryText.Words.Select((word, i) => WordQuery(word, asPrefix: i == queryText.Words.Count - 1)).OfType<Query>().ToList();
             if (wordQueries.Count == 0)
             {
                 return Empty(queryText.Text, corpus, matchedAllWords: true);
@@ -59,7 +62,10 @@ public sealed class SearchService(SearchIndex index, Komdir.Web.Infrastructure.K
                 .Where(h => periodFilter is null || h.Period == periodFilter)
                 .Select(h => ToHit(h, corpus, queryTerms))
                 .ToList();
-            return new SearchResponse(queryText.Text, hits, byType, byPeriod, matchedAllWords, corpus.Periods);
+            // Suggested for words the site does not contain, also when a prefix or a part found something
+            // ("civilsamfun" finds "civilsamfund…" as a prefix): a word the site uses is never second-guessed.
+            var suggestion = SpellingSuggester.Suggest(searcher, queryText.Words);
+            return new SearchResponse(queryText.Text, hits, byType, byPeriod, matchedAllWords, corpus.Periods, suggestion);
         });
     }
 
@@ -67,7 +73,7 @@ public sealed class SearchService(SearchIndex index, Komdir.Web.Infrastructure.K
         new(query, [], new Dictionary<string, int>(), new Dictionary<string, int>(), matchedAllWords, corpus.Periods);
 
     /// <summary>One word in any language's fields: exact stems in title and text, the root in the loose field. Null for a stop word.</summary>
-    private static BooleanQuery? WordQuery(string word)
+    private static BooleanQuery? WordQuery(string word, bool asPrefix)
     {
         var query = new BooleanQuery(disableCoord: true);
         foreach (var language in SearchLanguage.All)
@@ -76,6 +82,12 @@ public sealed class SearchService(SearchIndex index, Komdir.Web.Infrastructure.K
             {
                 query.Add(Term(SearchFields.For(SearchFieldKind.Title, language), token.Term, TitleWeight), Occur.SHOULD);
                 query.Add(Term(SearchFields.For(SearchFieldKind.Text, language), token.Term, TextWeight), Occur.SHOULD);
+                if (asPrefix && token.Term.Length >= ShortestPrefix)
+                {
+                    // Weighted below every exact match, so a finished word still ranks by itself.
+                    query.Add(new PrefixQuery(new Term(SearchFields.For(SearchFieldKind.Text, language), token.Term)) { Boost = PrefixWeight }, Occur.SHOULD);
+                    query.Add(new PrefixQuery(new Term(SearchFields.For(SearchFieldKind.Title, language), token.Term)) { Boost = PrefixWeight }, Occur.SHOULD);
+                }
             }
 
             foreach (var token in KomdirSearchAnalyzer.Analyze(SearchFieldKind.Loose, language, null, word))

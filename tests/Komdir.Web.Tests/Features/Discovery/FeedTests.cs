@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using Komdir.Cms.Published;
+using Komdir.Web.Features.Discovery;
 using Komdir.Web.Features.PositionPapers;
 using Komdir.Web.Features.Strategy;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,25 @@ public sealed partial class FeedTests(DiscoverySiteFixture site) : IClassFixture
         var paper = snapshot.OfType<PositionPaper>().First();
         var paperEntry = entries.Single(e => e.Element(Atom + "id")!.Value == $"urn:uuid:{paper.Key}");
         Assert.Equal(paper.Summary, paperEntry.Element(Atom + "summary")?.Value);
+    }
+
+    [Fact]
+    public async Task Feeds_per_type_and_per_period_hold_only_those_documents_and_date_them_from_the_site()
+    {
+        using var client = site.CreateClient();
+        var snapshot = site.Services.GetRequiredService<PublishedContentCache>().Current;
+
+        var papers = XDocument.Parse(await client.GetStringAsync("/feed.xml?type=Debatopl%C3%A6g")).Root!;
+        var paperIds = papers.Elements(Atom + "entry").Select(e => e.Element(Atom + "id")!.Value).ToHashSet();
+        Assert.Equal(snapshot.OfType<PositionPaper>().Select(p => $"urn:uuid:{p.Key}").ToHashSet(), paperIds);
+        Assert.Equal("KOMDIR: Debatoplæg", papers.Element(Atom + "title")!.Value);
+
+        var period = XDocument.Parse(await client.GetStringAsync("/feed.xml?periode=2019-2021")).Root!;
+        var entry = Assert.Single(period.Elements(Atom + "entry"));
+        var strategy = snapshot.OfType<StrategyPeriod>().Single(p => p.Years == "2019-2021");
+        Assert.Equal($"urn:uuid:{strategy.Key}", entry.Element(Atom + "id")!.Value);
+        // No original date is known: "published" is when it came on the site, never later than "updated".
+        Assert.Equal(DiscoveryDocuments.Rfc3339(strategy.FirstPublishedDate), entry.Element(Atom + "published")!.Value);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed partial class SitemapTests(DiscoverySiteFixture site) : IClassFixt
             .Where(c => c.Url is not null && templates.Find(c.ContentType.Alias) is not null)
             .Select(c => "http://localhost" + c.Url)
             .Append("http://localhost/strategi/formaal-over-tid")
+            .Append("http://localhost/tilgaengelighedserklaering")
             .ToHashSet();
 
         var response = await client.GetAsync("/sitemap.xml");

@@ -50,7 +50,8 @@ public sealed class PressComponentTests : IDisposable
             var item = Assert.Single(items, i => i.QuerySelector("h3 a")!.GetAttribute("href") == period.Url);
             Assert.Contains(PressCatalog.StrategyType, item.QuerySelector("dl")!.TextContent);
             Assert.Contains(period.Years, item.QuerySelector("dl")!.TextContent);
-            Assert.DoesNotContain("Dato", item.TextContent);
+            Assert.DoesNotContain("Udgivet", item.TextContent);
+            Assert.Contains("På sitet siden", item.TextContent);
         }
 
         var paperItem = Assert.Single(items, i => i.QuerySelector("h3 a")!.GetAttribute("href") == papers[0].Url);
@@ -87,11 +88,12 @@ public sealed class PressComponentTests : IDisposable
     }
 
     [Fact]
-    public void Press_contact_is_hidden_while_the_settings_are_empty()
+    public void Press_contact_shows_a_neutral_line_while_the_settings_are_empty()
     {
-        var rendered = context.Render<PressContact>();
+        var rendered = context.Render<ContactLines>();
 
-        Assert.Empty(rendered.FindAll("section"));
+        Assert.Equal("Kontaktoplysninger til pressen er ikke offentliggjort endnu.", rendered.Find(".contact__fallback").TextContent);
+        Assert.Empty(rendered.FindAll("a"));
     }
 
     [Fact]
@@ -104,9 +106,9 @@ public sealed class PressComponentTests : IDisposable
         Assert.True((await content.SaveAsync(settings.Key, settings.Content.VersionNumber, settings.Name, settings.Content.UrlSegment, values, "test")).Succeeded);
         Assert.True((await content.PublishAsync(settings.Key, "test")).Succeeded);
 
-        var rendered = context.Render<PressContact>();
+        var rendered = context.Render<ContactLines>();
 
-        var mail = rendered.Find("section.press-contact a");
+        var mail = rendered.Find("section.contact a");
         Assert.Equal("mailto:presse@komdir.example", mail.GetAttribute("href"));
         Assert.DoesNotContain("Telefon", rendered.Markup);
     }
@@ -118,11 +120,11 @@ public sealed class PressComponentTests : IDisposable
 
         var rendered = context.Render<PaperPressDetails>(p => p.Add(c => c.Model, paper));
 
-        var permanent = "https://komdir.example" + paper.Url;
+        var permanent = $"https://komdir.example/d/{paper.Key}";
         Assert.Equal(permanent, rendered.Find("a.permalink").GetAttribute("href"));
-        Assert.Contains(rendered.FindAll("a"), a => a.GetAttribute("href") == $"https://komdir.example/d/{paper.Key}");
+        Assert.Contains(rendered.FindAll("a"), a => a.GetAttribute("href") == "https://komdir.example" + paper.Url);
         Assert.Equal(paper.Summary, rendered.Find(".paper-details__summary").TextContent);
-        Assert.Equal($"Kommunaldirektørforeningen i Danmark (KOMDIR): {paper.Title}. {paper.PaperType}. {permanent}", rendered.Find("p.citation").TextContent);
+        Assert.Equal($"Kommunaldirektørforeningen i Danmark (KOMDIR) (u.å.): {paper.Title}. {paper.PaperType}. {permanent}", rendered.Find("p.citation").TextContent);
         Assert.DoesNotContain("PDF", rendered.Markup);
     }
 
@@ -160,7 +162,10 @@ public sealed class PressComponentTests : IDisposable
         var rendered = context.Render<PaperPressDetails>(p => p.Add(c => c.Model, republished));
 
         rendered.WaitForAssertion(() => Assert.Contains(rendered.FindAll("a"), a => a.GetAttribute("href") == $"/media/{mediaKey}/4-pejlemaerker.pdf"));
-        Assert.EndsWith($". {republished.PaperType}, 1. maj 2020. https://komdir.example{republished.Url}", rendered.Find("p.citation").TextContent);
+        Assert.StartsWith("Kommunaldirektørforeningen i Danmark (KOMDIR) (2020): ", rendered.Find("p.citation").TextContent);
+        Assert.EndsWith($". {republished.PaperType}. https://komdir.example/d/{republished.Key}", rendered.Find("p.citation").TextContent);
+        // The 4 bytes "%PDF" are no readable PDF: type and size are shown, the page count is left out, not guessed.
+        Assert.Equal("PDF, 4 bytes", rendered.Find(".attachment__meta").TextContent.Trim());
     }
 
     public void Dispose()

@@ -21,6 +21,15 @@ public sealed class SearchPageTests(SearchSiteFixture site) : IClassFixture<Sear
     }
 
     [Fact]
+    public async Task A_misspelling_offers_the_site_word_as_a_link()
+    {
+        var html = await site.Client.GetStringAsync("/soeg?q=velfr%C3%A6d");
+
+        Assert.Contains("Ingen resultater for »velfræd«", html);
+        Assert.Contains("Mente du <a href=\"/soeg?q=velf%C3%A6rd\" lang=\"da\">velfærd</a>?", html);
+    }
+
+    [Fact]
     public async Task Archived_pages_are_labelled()
     {
         var html = await site.Client.GetStringAsync("/soeg?q=civilsamfund");

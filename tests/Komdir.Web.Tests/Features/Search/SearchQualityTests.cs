@@ -75,6 +75,54 @@ public sealed class SearchQualityTests(SearchSiteFixture site) : IClassFixture<S
         Assert.Contains(url, site.Urls(query));
     }
 
+    /// <summary>"Mente du …?": a misspelling finds nothing itself and suggests the site's own word, which does find pages.</summary>
+    [Theory]
+    [InlineData("velfræd", "velfærd")]
+    [InlineData("demokarti", "demokrati")]
+    [InlineData("civilsamfun", "civilsamfund")]
+    [InlineData("ledlese", "ledelse")]
+    public void A_misspelt_word_gets_a_suggestion_that_finds_pages(string typed, string suggestion)
+    {
+        var response = site.Search.Search(new SearchRequest(typed));
+
+        Assert.Equal(suggestion, response.Suggestion);
+        Assert.NotEmpty(site.Urls(suggestion));
+    }
+
+    [Theory]
+    [InlineData("regionale kredse", "/om-komdir")]                // shown on Om KOMDIR from the current period
+    [InlineData("formålet over tid", "/strategi/formaal-over-tid")]
+    public void Every_public_page_is_found_by_the_text_it_shows(string query, string url)
+    {
+        Assert.Contains(url, site.Urls(query));
+    }
+
+    [Theory]
+    [InlineData("velf", Velfaerd2025)]
+    [InlineData("civilsam", Civilsamfund2025)]
+    [InlineData("borgernær velf", Velfaerd2025)]
+    public void The_last_word_matches_as_a_prefix_while_typing(string query, string url)
+    {
+        Assert.Contains(url, site.Urls(query).Take(5));
+    }
+
+    [Fact]
+    public void Presse_does_not_find_pages_that_only_say_under_pres()
+    {
+        var urls = site.Urls("presse");
+
+        Assert.DoesNotContain(Lokaldemokrati2025, urls);
+        Assert.Contains(Lokaldemokrati2025, site.Urls("pres"));
+    }
+
+    [Theory]
+    [InlineData("velfærd")]
+    [InlineData("civilsamfund")]
+    public void A_word_that_finds_pages_gets_no_suggestion(string query)
+    {
+        Assert.Null(site.Search.Search(new SearchRequest(query)).Suggestion);
+    }
+
     [Fact]
     public void Current_period_ranks_above_the_archived_page_on_the_same_subject()
     {

@@ -59,4 +59,17 @@ public sealed class AcrossPeriodsTests(DiscoverySiteFixture site) : IClassFixtur
         Assert.Contains("ønsker", html);
         Assert.Contains("<ins>[+ ", html);
     }
+
+    [Fact]
+    public void Diff_markup_keeps_the_space_between_a_change_and_the_next_word()
+    {
+        var diff = WordDiff.Compare("KOMDIR ønsker at tale", "Med udgangspunkt i formålet ønsker KOMDIR at tale");
+
+        var html = PurposeOverTimePage.DiffMarkup(diff);
+        var text = System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", "");
+
+        Assert.DoesNotMatch(@"\][^\s.,;:)]", text);
+        Assert.DoesNotMatch(@"[^\s(]\[", text);
+        Assert.Contains("formålet] ønsker", text);
+    }
 }

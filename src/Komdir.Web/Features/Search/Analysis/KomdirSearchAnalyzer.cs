@@ -39,6 +39,12 @@ public sealed class KomdirSearchAnalyzer(IReadOnlyDictionary<string, CompoundDic
             stream = new CompoundPartsFilter(stream, dictionary);
         }
 
+        if (language.Code == "da")
+        {
+            // Before the stemmer: words it would wrongly merge keep their own stem (marked as keywords, so it skips them).
+            stream = new StemmerOverrideFilter(stream, DanishStemOverrides);
+        }
+
         stream = new SnowballFilter(stream, language.CreateStemmer());
         if (kind == SearchFieldKind.Loose)
         {
@@ -48,6 +54,23 @@ public sealed class KomdirSearchAnalyzer(IReadOnlyDictionary<string, CompoundDic
         stream = new LetterFoldingFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
         return (tokenizer, stream);
+    }
+
+    /// <summary>
+    /// Danish words the Snowball stemmer collides with unrelated words: it undoubles the final consonant, so
+    /// "presse" (the press) became "pres" (pressure) and a search for "presse" found "under pres".
+    /// </summary>
+    private static readonly StemmerOverrideFilter.StemmerOverrideMap DanishStemOverrides = BuildDanishStemOverrides();
+
+    private static StemmerOverrideFilter.StemmerOverrideMap BuildDanishStemOverrides()
+    {
+        var builder = new StemmerOverrideFilter.Builder(ignoreCase: false);
+        foreach (var form in new[] { "presse", "pressen", "pressens", "pressers", "presserne", "pressernes" })
+        {
+            builder.Add(form, "presse");
+        }
+
+        return builder.Build();
     }
 
     /// <summary>The terms and character offsets of <paramref name="text"/> as the chain makes them.</summary>
