@@ -101,7 +101,7 @@ public sealed class WritingHelpTests(BrowserSiteFixture fixture, ITestOutputHelp
     [Theory]
     [InlineData(320)]
     [InlineData(390)]
-    public async Task At_phone_width_the_dashboard_tree_and_editor_do_not_scroll_sideways_and_log_out_is_on_screen(int width)
+    public async Task At_phone_width_the_dashboard_tree_and_editor_do_not_scroll_sideways_keep_log_out_on_screen_and_are_axe_clean(int width)
     {
         var account = await fixture.CreateUserAsync(BackofficeRoles.Editor);
         await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions
@@ -127,6 +127,12 @@ public sealed class WritingHelpTests(BrowserSiteFixture fixture, ITestOutputHelp
             if (box is null || box.X < 0 || box.X + box.Width > width)
             {
                 overflowing.AppendLine($"{path}: \"Log ud\" is not on screen");
+            }
+
+            // Tables that scroll inside themselves must still be reachable by keyboard (axe: scrollable-region-focusable).
+            foreach (var violation in await AxeRunner.RunAsync(page))
+            {
+                overflowing.AppendLine($"{path}: axe {violation.Id} at {string.Join(", ", violation.Targets)}");
             }
         }
 
