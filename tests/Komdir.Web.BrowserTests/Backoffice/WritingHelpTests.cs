@@ -30,6 +30,7 @@ public sealed class WritingHelpTests(BrowserSiteFixture fixture, ITestOutputHelp
         await page.SignInAsync(account);
         await page.GotoAsync($"/backoffice/content/{key}");
 
+        await Assertions.Expect(page.Locator(".bo-presence")).ToHaveAttributeAsync("data-live", "true");
         var textarea = page.Locator("#prop-body");
         var unsaved = page.Locator(".bo-unsaved");
         // Typing before the circuit is connected is lost (the first interactive render puts the old text back), so
@@ -75,6 +76,8 @@ public sealed class WritingHelpTests(BrowserSiteFixture fixture, ITestOutputHelp
         await page.SignInAsync(account);
         await page.GotoAsync($"/backoffice/content/{key}");
 
+        // Typing into the prerendered page before the circuit is connected would be replaced by the interactive render.
+        await Assertions.Expect(page.Locator(".bo-presence")).ToHaveAttributeAsync("data-live", "true");
         const string name = "Foreningernes rolle";
         var nameField = page.Locator("#node-name");
         var unsaved = page.Locator(".bo-unsaved");
@@ -89,6 +92,7 @@ public sealed class WritingHelpTests(BrowserSiteFixture fixture, ITestOutputHelp
             }
         }
 
+        await Assertions.Expect(nameField).ToHaveValueAsync(name);
         await Assertions.Expect(page.GetByLabel(new Regex("^Titel"))).ToHaveValueAsync(name);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Gem", Exact = true }).ClickAsync();
@@ -149,6 +153,9 @@ public sealed class WritingHelpTests(BrowserSiteFixture fixture, ITestOutputHelp
         await page.SignInAsync(account);
         await page.GotoAsync($"/backoffice/content/{key}");
 
+        // The interactive render replaces the prerendered page once the circuit is connected, closing a <details>
+        // opened before then; the presence line goes live at that moment.
+        await Assertions.Expect(page.Locator(".bo-presence")).ToHaveAttributeAsync("data-live", "true");
         var help = page.Locator("#prop-body").Locator("xpath=following-sibling::details[1]").Locator("summary");
         await help.ClickAsync();
         await Assertions.Expect(page.GetByText("[linktekst](https://eksempel.dk)")).ToBeVisibleAsync();
