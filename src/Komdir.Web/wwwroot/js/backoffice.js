@@ -90,12 +90,32 @@
         const field = event.target;
         if (event.type === "input" && field.matches("textarea[data-send-when-idle]")) {
             clearTimeout(idleTimers.get(field));
-            idleTimers.set(field, setTimeout(() => field.dispatchEvent(new Event("change", { bubbles: true })), sendAfterIdleMs));
+            idleTimers.set(field, setTimeout(() => {
+                idleTimers.delete(field);
+                field.dispatchEvent(new Event("change", { bubbles: true }));
+            }, sendAfterIdleMs));
         }
     };
 
     document.addEventListener("input", onEdit, true);
-    document.addEventListener("change", event => { if (event.isTrusted) { onEdit(event); } }, true);
+    document.addEventListener("change", event => {
+        if (event.isTrusted) {
+            // The browser sent the value on leaving the field: no pause-send is due any more.
+            clearTimeout(idleTimers.get(event.target));
+            idleTimers.delete(event.target);
+            onEdit(event);
+        }
+    }, true);
+    // A change the browser does not count as typing (the Markdown toolbar's) gets no change event on leaving the
+    // field: send what is still waiting for its pause now, before a click on "Gem" is handled.
+    document.addEventListener("focusout", event => {
+        const field = event.target;
+        if (field instanceof HTMLTextAreaElement && idleTimers.has(field)) {
+            clearTimeout(idleTimers.get(field));
+            idleTimers.delete(field);
+            field.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+    }, true);
     window.addEventListener("pagehide", backUpAll);
 
     window.komdirEditor = {
@@ -131,4 +151,114 @@
             }
         }
     }).observe(document.documentElement, { attributes: true, attributeFilter: ["class"], subtree: true });
+})();
+
+// Writing help (issue 10): the Markdown toolbar and its shortcuts (Ctrl+B bold, Ctrl+K link) wrap the selection in
+// the text area, and "Titel" follows "Navn" while it is empty and untouched. Both change a field's text here and
+// raise "input" as typing does, so the editor above sends it on the same pause/blur path; nothing goes per keystroke.
+(() => {
+    if (window.komdirWritingHelp) {
+        return;
+    }
+
+    window.komdirWritingHelp = true;
+
+    const replaceSelection = (field, text, selectFrom, selectTo) => {
+        const start = field.selectionStart;
+        field.setRangeText(text, start, field.selectionEnd, "end");
+        field.setSelectionRange(start + selectFrom, start + selectTo);
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+    };
+
+    const wrap = (field, before, after, placeholder) => {
+        const chosen = field.value.slice(field.selectionStart, field.selectionEnd) || placeholder;
+        replaceSelection(field, before + chosen + after, before.length, before.length + chosen.length);
+    };
+
+    // Puts a prefix at the start of every selected line (a heading, list items).
+    const prefixLines = (field, prefix) => {
+        const value = field.value;
+        const lineStart = value.lastIndexOf("\n", field.selectionStart - 1) + 1;
+        const lineEnd = field.selectionEnd;
+        field.setSelectionRange(lineStart, lineEnd);
+        const lines = value.slice(lineStart, lineEnd).split("\n").map(line => line.startsWith(prefix) ? line : prefix + line);
+        const text = lines.join("\n");
+        replaceSelection(field, text, 0, text.length);
+    };
+
+    const link = field => {
+        const chosen = field.value.slice(field.selectionStart, field.selectionEnd) || "linktekst";
+        const text = `[${chosen}](https://)`;
+        // The address is what is left to write: it is selected, ready to be typed over.
+        replaceSelection(field, text, chosen.length + 3, text.length - 1);
+    };
+
+    const image = field => {
+        const chosen = field.value.slice(field.selectionStart, field.selectionEnd) || "beskrivelse af billedet";
+        const text = `![${chosen}](/media/)`;
+        replaceSelection(field, text, chosen.length + 4, text.length - 1);
+    };
+
+    const actions = {
+        bold: field => wrap(field, "**", "**", "fed tekst"),
+        heading: field => prefixLines(field, "## "),
+        list: field => prefixLines(field, "- "),
+        link,
+        image,
+    };
+
+    document.addEventListener("click", event => {
+        const button = event.target instanceof Element ? event.target.closest(".markdown-toolbar button[data-markdown]") : null;
+        const toolbar = button?.closest(".markdown-toolbar");
+        const field = toolbar ? document.getElementById(toolbar.getAttribute("aria-controls")) : null;
+        const action = button ? actions[button.dataset.markdown] : null;
+        if (!(field instanceof HTMLTextAreaElement) || !action || field.disabled) {
+            return;
+        }
+
+        field.focus();
+        action(field);
+    });
+
+    document.addEventListener("keydown", event => {
+        const field = event.target;
+        if (!(field instanceof HTMLTextAreaElement) || !field.hasAttribute("data-markdown-field") || !event.ctrlKey || event.altKey || event.shiftKey || event.metaKey) {
+            return;
+        }
+
+        const key = event.key.toLowerCase();
+        if (key === "b" || key === "k") {
+            event.preventDefault();
+            (key === "b" ? actions.bold : actions.link)(field);
+        }
+    });
+
+    // Titel follows Navn while it is empty and no one has typed in it (a trusted input event is a person typing).
+    document.addEventListener("input", event => {
+        const field = event.target;
+        if (!(field instanceof HTMLInputElement)) {
+            return;
+        }
+
+        if (field.id === "prop-title" && event.isTrusted) {
+            field.dataset.touched = "true";
+            return;
+        }
+
+        const title = field.id === "node-name" ? document.getElementById("prop-title") : null;
+        if (!(title instanceof HTMLInputElement) || title.dataset.touched === "true" || title.disabled) {
+            return;
+        }
+
+        if (title.dataset.followsName !== "true") {
+            if (title.value !== "") {
+                return;
+            }
+
+            title.dataset.followsName = "true";
+        }
+
+        title.value = field.value.slice(0, title.maxLength > 0 ? title.maxLength : undefined);
+        title.dispatchEvent(new Event("input", { bubbles: true }));
+    });
 })();

@@ -24,6 +24,41 @@ public sealed class PropertyFieldTests : BunitContext
     }
 
     [Fact]
+    public void A_markdown_field_has_a_labelled_toolbar_of_real_buttons_and_formatting_help()
+    {
+        var cut = Render<PropertyField>(p => p
+            .Add(c => c.Property, new PropertyType("body", "Brødtekst", PropertyEditor.Markdown) { Help = "Sidens tekst." })
+            .Add(c => c.Value, ""));
+
+        var toolbar = cut.Find("[role=toolbar]");
+        Assert.Equal("Formatering af Brødtekst", toolbar.GetAttribute("aria-label"));
+        Assert.Equal("prop-body", toolbar.GetAttribute("aria-controls"));
+        var buttons = toolbar.QuerySelectorAll("button");
+        Assert.Equal(["Fed", "Overskrift", "Punktliste", "Link", "Billede"], buttons.Select(b => b.TextContent.Trim()));
+        Assert.All(buttons, b => Assert.Equal("button", b.GetAttribute("type")));
+        Assert.Equal("Control+B", toolbar.QuerySelector("[data-markdown=bold]")!.GetAttribute("aria-keyshortcuts"));
+        Assert.Equal("Control+K", toolbar.QuerySelector("[data-markdown=link]")!.GetAttribute("aria-keyshortcuts"));
+
+        var textarea = cut.Find("textarea#prop-body");
+        Assert.True(textarea.HasAttribute("data-markdown-field"));
+        Assert.Equal("prop-body-help prop-body-shortcuts", textarea.GetAttribute("aria-describedby"));
+        Assert.Contains("Ctrl+B", cut.Find("#prop-body-shortcuts").TextContent);
+        Assert.Equal("Formateringshjælp", cut.Find("details.markdown-help summary").TextContent);
+        Assert.Contains("**vigtigt**", cut.Find("details.markdown-help").TextContent);
+    }
+
+    [Fact]
+    public void A_plain_text_area_has_no_markdown_toolbar()
+    {
+        var cut = Render<PropertyField>(p => p
+            .Add(c => c.Property, new PropertyType("summary", "Resumé", PropertyEditor.MultilineText))
+            .Add(c => c.Value, ""));
+
+        Assert.Empty(cut.FindAll("[role=toolbar]"));
+        Assert.Empty(cut.FindAll("details.markdown-help"));
+    }
+
+    [Fact]
     public void Typing_reports_the_new_text()
     {
         string? reported = null;
