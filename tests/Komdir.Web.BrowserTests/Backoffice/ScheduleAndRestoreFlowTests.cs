@@ -18,7 +18,8 @@ namespace Komdir.Web.BrowserTests.Backoffice;
 [Collection(BrowserCollection.Name)]
 public sealed class ScheduleAndRestoreFlowTests(BrowserSiteFixture fixture)
 {
-    private const string Setup = "browser-test-setup";
+    // The setup's own engine calls are authorised like any other write (ADR 0007), so they act as a real Editor.
+    private string? setupActor;
     private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
     private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
@@ -28,7 +29,7 @@ public sealed class ScheduleAndRestoreFlowTests(BrowserSiteFixture fixture)
         var (planned, plannedName, plannedUrl) = await CreateDraftAsync("Planlagt udgivelse");
         var (other, otherName, _) = await CreateDraftAsync("Anden planlagt side");
         var otherDue = new DateTimeOffset(2099, 6, 1, 8, 30, 0, TimeSpan.Zero);
-        Assert.True((await fixture.Services.GetRequiredService<ScheduleService>().SchedulePublishAsync(other, otherDue, Setup)).Succeeded);
+        Assert.True((await fixture.Services.GetRequiredService<ScheduleService>().SchedulePublishAsync(other, otherDue, await SetupActorAsync())).Succeeded);
 
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -96,7 +97,7 @@ public sealed class ScheduleAndRestoreFlowTests(BrowserSiteFixture fixture)
     public async Task A_page_restored_from_the_recycle_bin_is_a_draft_until_the_editor_publishes_it()
     {
         var (key, name, url) = await CreateDraftAsync("Gendannet side");
-        Assert.True((await fixture.Services.GetRequiredService<ContentService>().PublishAsync(key, Setup)).Succeeded);
+        Assert.True((await fixture.Services.GetRequiredService<ContentService>().PublishAsync(key, await SetupActorAsync())).Succeeded);
 
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -178,17 +179,20 @@ public sealed class ScheduleAndRestoreFlowTests(BrowserSiteFixture fixture)
         var content = services.GetRequiredService<ContentService>();
         var source = fixture.KeyOf("/strategi/2025-2027/civilsamfund");
         var parent = services.GetRequiredService<PublishedContentCache>().Current.GetByKey(source)!.Parent!;
-        var copy = await content.CopyAsync(source, parent.Key, includeDescendants: false, Setup);
+        var copy = await content.CopyAsync(source, parent.Key, includeDescendants: false, await SetupActorAsync());
         Assert.True(copy.Succeeded, string.Join(" ", copy.Errors.Select(e => e.Message)));
         var key = copy.Key!.Value;
         var editing = (await services.GetRequiredService<ContentTreeService>().GetNodeForEditingAsync(key))!;
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var name = $"{namePrefix} {suffix}";
         var segment = $"test-{suffix}";
-        var saved = await content.SaveAsync(key, editing.LatestVersionNumber, name, segment, editing.Values, Setup);
+        var saved = await content.SaveAsync(key, editing.LatestVersionNumber, name, segment, editing.Values, await SetupActorAsync());
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Select(e => e.Message)));
         return (key, name, $"{parent.Url!.TrimEnd('/')}/{segment}");
     }
+
+    private async Task<string> SetupActorAsync() =>
+        setupActor ??= (await fixture.CreateUserAsync(BackofficeRoles.Editor)).Email;
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

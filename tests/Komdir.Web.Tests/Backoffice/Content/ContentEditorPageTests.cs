@@ -199,7 +199,8 @@ public sealed class ContentEditorPageTests : BackofficeComponentTest
         Assert.Equal("Midlertidig titel", Cache.Current.GetByKey(civilSociety2025)!.Values["title"]);
         Assert.Equal(3, cut.FindAll(".bo-history tbody tr:not(.bo-history__result)").Count);
         Assert.Equal(original, cut.Find("#prop-title").GetAttribute("value"));
-        var focused = JSInterop.VerifyFocusAsyncInvoke().Arguments[0];
+        // "Udgiv" earlier moved the focus to its own result at the sticky bar; the rollback's result has it last.
+        var focused = JSInterop.Invocations["Blazor._internal.domWrapper.focus"].Last().Arguments[0];
         Assert.Equal(cut.Find("#rollback-result").GetAttribute("blazor:elementReference"), ((Microsoft.AspNetCore.Components.ElementReference)focused!).Id);
 
         cut.FindAll("button").Single(b => b.TextContent == "Udgiv version 3").Click();
@@ -224,6 +225,30 @@ public sealed class ContentEditorPageTests : BackofficeComponentTest
         var item = Assert.Single(schedules);
         Assert.Equal(new DateTimeOffset(2099, 6, 1, 8, 30, 0, TimeSpan.Zero), item.DueUtc); // 10:30 CEST is 08:30 UTC
         Assert.Contains("planlagt", cut.Find(".bo-editor__meta").TextContent);
+    }
+
+    [Fact]
+    public void Unsaved_text_stays_through_scheduling_and_cancelling_and_is_what_Gem_stores()
+    {
+        // The failure the secretariat met: after cancelling a schedule an unsaved Resumé stayed on screen and Gem dropped it.
+        var cut = RenderEditorAs("redaktoer@example.org", "Editor");
+        cut.WaitForElement("#schedule-time");
+        cut.Find("#prop-summary").Change("Resumé skrevet før planlægningen");
+
+        cut.Find("#schedule-date").Change("2099-06-01");
+        cut.Find("#schedule-time").Change("10:30");
+        cut.Find("#schedule-time").Closest("form")!.Submit();
+        cut.WaitForAssertion(() => Assert.Contains("planlagt til 1. juni 2099 kl. 10.30", cut.Find("#schedule-result").TextContent));
+        // The result is at the panel's button only, not repeated at the sticky bar.
+        Assert.DoesNotContain("planlagt", cut.Find(".bo-status").TextContent);
+
+        cut.FindAll("button").Single(b => b.TextContent.StartsWith("Annullér", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => Assert.Contains("er annulleret", cut.Find("#schedule-cancel-result").TextContent));
+
+        Assert.NotNull(cut.Find(".bo-unsaved"));
+        cut.Find("form.bo-editor").Submit();
+        cut.WaitForAssertion(() => Assert.Contains("Gemt som version", cut.Find(".bo-status").TextContent));
+        Assert.Equal("Resumé skrevet før planlægningen", LatestValue("summary"));
     }
 
     [Fact]
