@@ -24,7 +24,7 @@ public sealed class EventThreadTests : IDisposable
 
     public void Dispose() => site.Dispose();
 
-    [Fact]
+    [InlinedSocketsFact]
     public async Task A_render_that_blocks_its_thread_does_not_hold_up_cache_hits()
     {
         Assert.True(await SocketCompletionsRunOnTheEventThread(), "socket completions are not inlined in this test host: run it with tests/Komdir.Web.Tests/Komdir.Web.Tests.runsettings");
