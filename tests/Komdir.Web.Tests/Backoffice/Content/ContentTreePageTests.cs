@@ -54,6 +54,8 @@ public sealed class ContentTreePageTests : BackofficeComponentTest
         var cut = Render<ContentTreePage>();
         cut.WaitForElement(".bo-tree");
         ButtonAt(cut, strategy, "Ny underside").Click();
+        // The form opens after the tree's asynchronous reload (visible on PostgreSQL).
+        cut.WaitForElement("#create-name");
 
         cut.Find("#create-name").Change("   ");
         cut.Find("#create-name").Closest("form")!.Submit();
